@@ -1,0 +1,19 @@
+package com.kineticcasebook.caseload;
+
+import com.kineticcasebook.patientcase.ClinicId;
+import java.util.Set;
+
+/**
+ * A page of the cases of the given clinics, newest first.
+ *
+ * @param status only cases in this status, or all when null
+ * @param page zero-based page number
+ */
+public record ListCases(Set<ClinicId> clinicIds, CaseStatus status, int page, int size) {
+  public ListCases {
+    clinicIds = Set.copyOf(clinicIds);
+    if (page < 0 || size < 1) {
+      throw new IllegalArgumentException("page must be >= 0 and size >= 1");
+    }
+  }
+}

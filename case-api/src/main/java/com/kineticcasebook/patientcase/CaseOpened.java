@@ -1,0 +1,8 @@
+package com.kineticcasebook.patientcase;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+/** A case was opened for a patient of a clinic. */
+@Revision("1")
+public record CaseOpened(CaseId caseId, ClinicId clinicId, String patientRef, UserId assignedClinicianId, LocalDate openedOn) {}

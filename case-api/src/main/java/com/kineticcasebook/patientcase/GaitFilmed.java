@@ -1,0 +1,10 @@
+package com.kineticcasebook.patientcase;
+
+import com.kineticcasebook.reference.GaitView;
+import com.kineticcasebook.reference.RunningSurface;
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+/** The runner's gait was filmed and assessed. */
+@Revision("1")
+public record GaitFilmed(CaseId caseId, RecordingId recordingId, LocalDate filmedOn, GaitView view, RunningSurface surface, GaitFindings findings) {}

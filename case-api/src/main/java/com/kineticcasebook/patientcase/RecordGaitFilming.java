@@ -1,0 +1,26 @@
+package com.kineticcasebook.patientcase;
+
+import com.kineticcasebook.reference.GaitView;
+import com.kineticcasebook.reference.RunningSurface;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Records that the runner's gait was filmed, with what the clinician found. */
+public record RecordGaitFilming(
+    @TargetAggregateIdentifier CaseId caseId, RecordingId recordingId, LocalDate filmedOn, GaitView view,
+    RunningSurface surface, GaitFindings findings) {
+
+  public RecordGaitFilming {
+    Violations check = Violations.check()
+        .required("caseId", caseId)
+        .required("recordingId", recordingId)
+        .required("filmedOn", filmedOn)
+        .required("view", view)
+        .required("surface", surface)
+        .required("findings", findings);
+    if (findings != null) {
+      findings.validate(check);
+    }
+    check.throwIfAny();
+  }
+}

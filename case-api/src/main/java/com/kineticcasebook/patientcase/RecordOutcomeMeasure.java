@@ -1,0 +1,25 @@
+package com.kineticcasebook.patientcase;
+
+import com.kineticcasebook.reference.OutcomeInstrument;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Records a score on a validated outcome instrument for one injury. */
+public record RecordOutcomeMeasure(
+    @TargetAggregateIdentifier CaseId caseId, InjuryId injuryId, OutcomeInstrument instrument, Double score,
+    LocalDate measuredOn) {
+
+  public RecordOutcomeMeasure {
+    Violations check = Violations.check()
+        .required("caseId", caseId)
+        .required("injuryId", injuryId)
+        .required("instrument", instrument)
+        .required("score", score)
+        .required("measuredOn", measuredOn);
+    if (instrument != null && score != null && !instrument.accepts(score)) {
+      check.add("score", instrument.name() + " scores are " + (instrument.integerScores() ? "whole numbers " : "")
+          + "from " + instrument.min() + " to " + instrument.max());
+    }
+    check.throwIfAny();
+  }
+}

@@ -1,0 +1,9 @@
+package com.kineticcasebook.reference;
+
+/**
+ * A condition of the built-in catalogue.
+ *
+ * @param icd10 WHO ICD-10 code
+ * @param snomed SNOMED CT concept id, or null where it has not been verified
+ */
+public record Condition(String code, String label, BodyRegion bodyRegion, String icd10, String snomed) {}

@@ -1,0 +1,13 @@
+package com.kineticcasebook.reference;
+
+/** The camera's view of the runner. */
+public enum GaitView {
+  SAGITTAL_LEFT,
+  SAGITTAL_RIGHT,
+  POSTERIOR,
+  ANTERIOR;
+
+  public String label() {
+    return Labels.of(this);
+  }
+}

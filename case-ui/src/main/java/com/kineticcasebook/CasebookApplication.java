@@ -1,0 +1,15 @@
+package com.kineticcasebook;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Kinetic Casebook: records running-injury cases as events and shows what became of them. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CasebookApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(CasebookApplication.class, args);
+  }
+}

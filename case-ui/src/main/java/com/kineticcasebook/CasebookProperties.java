@@ -1,0 +1,32 @@
+package com.kineticcasebook;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the application under {@code casebook.*}.
+ *
+ * @param dataDir where the embedded database and uploaded videos live
+ * @param timeZone the clinics' zone: "today" for clinical dates is taken in it
+ */
+@ConfigurationProperties("casebook")
+public record CasebookProperties(
+    Path dataDir, ZoneId timeZone, Tokens tokens, Api api, Videos videos, Demo demo, InitialAdmin initialAdmin) {
+
+  /** Bearer tokens of the JSON API. */
+  public record Tokens(Duration timeToLive) {}
+
+  /** Limits of the JSON API. */
+  public record Api(int maxJsonBodyBytes) {}
+
+  /** Gait video uploads. */
+  public record Videos(long maxBytes) {}
+
+  /** Demo clinics and users, created only on the embedded default. */
+  public record Demo(boolean enabled, String password) {}
+
+  /** The first administrator of an empty production database. */
+  public record InitialAdmin(String username, String password) {}
+}

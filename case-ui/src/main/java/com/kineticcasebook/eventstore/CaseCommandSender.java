@@ -1,0 +1,34 @@
+package com.kineticcasebook.eventstore;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends a command to a case and reports where its last event landed. The command and the
+ * look-up run in one transaction, so the row found is this command's own, never a concurrent
+ * writer's; a surrounding transaction (an Idempotency-Key request) is joined.
+ */
+@Service
+public class CaseCommandSender {
+
+  private final CommandGateway commandGateway;
+  private final JdbcTemplate jdbc;
+
+  CaseCommandSender(CommandGateway commandGateway, JdbcTemplate jdbc) {
+    this.commandGateway = commandGateway;
+    this.jdbc = jdbc;
+  }
+
+  @Transactional
+  public RecordedPosition send(String caseId, Object command) {
+    commandGateway.sendAndWait(command);
+    return jdbc.queryForObject(
+        """
+        SELECT global_index, event_identifier, payload_type FROM domain_event_entry
+        WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""",
+        (rs, row) -> new RecordedPosition(rs.getLong(1), rs.getString(2), rs.getString(3)),
+        caseId);
+  }
+}

@@ -1,0 +1,112 @@
+package com.kineticcasebook.eventstore;
+
+import com.kineticcasebook.patientcase.PatientCase;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.DeserializationFeature;
+
+/**
+ * Axon's JDBC event store and token store, declared here because Axon's JDBC auto-configuration
+ * does not create them under Spring Boot 4. Flyway owns the tables (see db/migration); these
+ * schemas only name them.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventStoreConfiguration {
+
+  static final EventSchema EVENT_SCHEMA =
+      EventSchema.builder()
+          .eventTable("domain_event_entry")
+          .snapshotTable("snapshot_event_entry")
+          .globalIndexColumn("global_index")
+          .eventIdentifierColumn("event_identifier")
+          .metaDataColumn("meta_data")
+          .payloadColumn("payload")
+          .payloadRevisionColumn("payload_revision")
+          .payloadTypeColumn("payload_type")
+          .timestampColumn("time_stamp")
+          .aggregateIdentifierColumn("aggregate_identifier")
+          .sequenceNumberColumn("sequence_number")
+          .typeColumn("type")
+          .build();
+
+  @Bean
+  ConnectionProvider connectionProvider(DataSource dataSource) {
+    // Spring-aware: Axon's statements join the transaction the request opened, so events and the
+    // rows written beside them (idempotency records) commit or roll back together.
+    return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+  }
+
+  @Bean
+  PersistenceExceptionResolver persistenceExceptionResolver() {
+    return new JdbcSQLErrorCodesResolver();
+  }
+
+  @Bean
+  EventStorageEngine eventStorageEngine(
+      Serializer defaultSerializer,
+      @Qualifier("eventSerializer") Serializer eventSerializer,
+      PersistenceExceptionResolver persistenceExceptionResolver,
+      org.axonframework.config.Configuration configuration,
+      ConnectionProvider connectionProvider,
+      TransactionManager transactionManager) {
+    return JdbcEventStorageEngine.builder()
+        .snapshotSerializer(defaultSerializer)
+        .eventSerializer(eventSerializer)
+        .upcasterChain(configuration.upcasterChain())
+        .snapshotFilter(configuration.snapshotFilter())
+        .persistenceExceptionResolver(persistenceExceptionResolver)
+        .connectionProvider(connectionProvider)
+        .transactionManager(transactionManager)
+        .schema(EVENT_SCHEMA)
+        .build();
+  }
+
+  @Bean
+  TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    return JdbcTokenStore.builder()
+        .connectionProvider(connectionProvider)
+        .serializer(serializer)
+        .schema(
+            TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build())
+        .claimTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  /** Events written by an older or newer release must still load: ignore fields this one does not know. */
+  @Bean
+  Jackson3SerializerCustomizer tolerantEventJson() {
+    return builder -> builder.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  /** The aggregate is registered here, so that case-api stays free of Spring annotations. */
+  @Bean
+  ConfigurerModule patientCaseAggregate() {
+    return configurer -> configurer.configureAggregate(PatientCase.class);
+  }
+}

@@ -1,0 +1,19 @@
+package com.kineticcasebook.eventstore;
+
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Copies the command's identity metadata onto every event it causes. Replaces Axon's default
+ * MessageOriginProvider, whose correlationId (the command's own id) would hide the request's.
+ */
+@Configuration(proxyBeanMethods = false)
+class MetadataCorrelation {
+
+  @Bean
+  CorrelationDataProvider identityMetadata() {
+    return new SimpleCorrelationDataProvider(EventMetadata.KEYS.toArray(String[]::new));
+  }
+}

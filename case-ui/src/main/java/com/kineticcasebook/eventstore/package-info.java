@@ -1,0 +1,2 @@
+/** Where events are stored: Axon's JDBC event and token stores, and the metadata every event carries. */
+package com.kineticcasebook.eventstore;

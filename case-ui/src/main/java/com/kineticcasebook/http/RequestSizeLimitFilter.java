@@ -1,0 +1,48 @@
+package com.kineticcasebook.http;
+
+import com.kineticcasebook.CasebookProperties;
+import com.kineticcasebook.problem.ProblemWriter;
+import com.kineticcasebook.problem.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses JSON API bodies larger than {@code casebook.api.max-json-body-bytes} before anything
+ * reads them. Video uploads have their own, larger limit in the video store.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+  private final ProblemWriter problems;
+  private final long maxBytes;
+
+  RequestSizeLimitFilter(ProblemWriter problems, CasebookProperties properties) {
+    this.problems = problems;
+    this.maxBytes = properties.api().maxJsonBodyBytes();
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !request.getRequestURI().startsWith("/api/") || request.getRequestURI().endsWith("/video");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getContentLengthLong() > maxBytes) {
+      problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+          "A request body may have at most " + maxBytes + " bytes."));
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+}

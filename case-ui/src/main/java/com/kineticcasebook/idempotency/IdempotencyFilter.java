@@ -1,0 +1,180 @@
+package com.kineticcasebook.idempotency;
+
+import com.kineticcasebook.CasebookProperties;
+import com.kineticcasebook.eventstore.EventMetadata;
+import com.kineticcasebook.identity.CasebookUser;
+import com.kineticcasebook.problem.ProblemWriter;
+import com.kineticcasebook.problem.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Makes every recording {@code POST} under {@code /api/v1/cases} idempotent when it carries an
+ * {@code Idempotency-Key}. The key (per user) is claimed, the request runs, and its response is
+ * saved, all in one transaction with the events the request appended: a concurrent duplicate
+ * waits for the first and then replays its response; a request that failed leaves no claim; the
+ * same key with another body is refused with 422.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
+class IdempotencyFilter extends OncePerRequestFilter {
+
+  static final String HEADER = "Idempotency-Key";
+  private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+  /** A response as first sent. */
+  private record SavedResponse(String requestHash, int status, String contentType, String location,
+      Long eventPosition, String body) {}
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final ProblemWriter problems;
+  private final Clock clock;
+  private final int maxBodyBytes;
+
+  IdempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transactions, ProblemWriter problems, Clock clock,
+      CasebookProperties properties) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.problems = problems;
+    this.clock = clock;
+    this.maxBodyBytes = properties.api().maxJsonBodyBytes();
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equals(request.getMethod())
+        || !request.getRequestURI().startsWith("/api/v1/cases")
+        || request.getHeader(HEADER) == null;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<UUID> user = currentUser();
+    if (user.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String key = request.getHeader(HEADER);
+    if (!VALID_KEY.matcher(key).matches()) {
+      problems.write(response, Problems.validation(List.of(new Problems.FieldError(HEADER,
+          "must be 1 to 255 visible ASCII characters"))));
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+    if (body.length > maxBodyBytes) {
+      problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+          "A request body may have at most " + maxBodyBytes + " bytes."));
+      return;
+    }
+    String requestHash = hash(request.getMethod() + " " + request.getRequestURI() + "\n", body);
+    request.setAttribute(EventMetadata.IDEMPOTENCY_KEY_ATTRIBUTE, key);
+    ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+    SavedResponse earlier = transactions.execute(tx -> {
+      int claimed = jdbc.update("""
+          INSERT INTO idempotency_record (user_id, idempotency_key, request_hash, created_at)
+          VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+          user.get(), key, requestHash, OffsetDateTime.now(clock));
+      if (claimed == 0) {
+        return find(user.get(), key);
+      }
+      try {
+        chain.doFilter(new CachedBodyRequest(request, body), captured);
+      } catch (IOException | ServletException e) {
+        throw new IllegalStateException(e);
+      }
+      if (captured.getStatus() / 100 == 2) {
+        jdbc.update("""
+            UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, event_position = ?, body = ?
+            WHERE user_id = ? AND idempotency_key = ?""",
+            captured.getStatus(), captured.getContentType(), captured.getHeader("Location"),
+            positionOf(captured), new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8),
+            user.get(), key);
+      } else {
+        tx.setRollbackOnly();
+      }
+      return null;
+    });
+    if (earlier == null) {
+      captured.copyBodyToResponse();
+    } else if (!earlier.requestHash().equals(requestHash)) {
+      problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+          "Idempotency-Key already used", "This Idempotency-Key was used for a different request."));
+    } else {
+      replay(earlier, response);
+    }
+  }
+
+  private SavedResponse find(UUID user, String key) {
+    return jdbc.queryForObject("""
+        SELECT request_hash, status, content_type, location, event_position, body FROM idempotency_record
+        WHERE user_id = ? AND idempotency_key = ?""",
+        (rs, row) -> new SavedResponse(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+            rs.getObject(5, Long.class), rs.getString(6)),
+        user, key);
+  }
+
+  private static void replay(SavedResponse saved, HttpServletResponse response) throws IOException {
+    response.setStatus(saved.status());
+    response.setHeader("Idempotent-Replayed", "true");
+    if (saved.contentType() != null) {
+      response.setContentType(saved.contentType());
+    }
+    if (saved.location() != null) {
+      response.setHeader("Location", saved.location());
+    }
+    if (saved.eventPosition() != null) {
+      response.setHeader("X-Event-Position", saved.eventPosition().toString());
+    }
+    if (saved.body() != null) {
+      response.getOutputStream().write(saved.body().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static Long positionOf(HttpServletResponse response) {
+    String position = response.getHeader("X-Event-Position");
+    return position == null ? null : Long.valueOf(position);
+  }
+
+  private static Optional<UUID> currentUser() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && authentication.getPrincipal() instanceof CasebookUser user
+        ? Optional.of(user.id())
+        : Optional.empty();
+  }
+
+  private static String hash(String prefix, byte[] body) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(prefix.getBytes(StandardCharsets.UTF_8));
+      sha256.update(body);
+      return HexFormat.of().formatHex(sha256.digest());
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

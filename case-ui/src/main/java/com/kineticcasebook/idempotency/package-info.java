@@ -1,0 +1,2 @@
+/** Idempotency-Key handling: a repeated request returns the first response and records nothing twice. */
+package com.kineticcasebook.idempotency;

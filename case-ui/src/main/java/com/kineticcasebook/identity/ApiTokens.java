@@ -1,0 +1,90 @@
+package com.kineticcasebook.identity;
+
+import com.kineticcasebook.CasebookProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opaque bearer tokens for the JSON API: 256 random bits, stored only as their SHA-256, with an
+ * expiry and a revocation time. Checking a token is one indexed look-up, never a password hash.
+ */
+@Service
+class ApiTokens implements OpaqueTokenIntrospector {
+
+  /** A freshly issued token; its value is shown once and never stored. */
+  record IssuedToken(String token, Instant expiresAt) {}
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcTemplate jdbc;
+  private final UserDirectory users;
+  private final Clock clock;
+  private final CasebookProperties properties;
+
+  ApiTokens(JdbcTemplate jdbc, UserDirectory users, Clock clock, CasebookProperties properties) {
+    this.jdbc = jdbc;
+    this.users = users;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  IssuedToken issue(CasebookUser user) {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String token = "cbk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(properties.tokens().timeToLive());
+    jdbc.update(
+        "INSERT INTO api_token (id, user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        UUID.randomUUID(), user.id(), hash(token), utc(now), utc(expiresAt));
+    return new IssuedToken(token, expiresAt);
+  }
+
+  void revoke(String token) {
+    jdbc.update("UPDATE api_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+        utc(clock.instant()), hash(token));
+  }
+
+  @Override
+  public OAuth2AuthenticatedPrincipal introspect(String token) {
+    UUID userId = jdbc
+        .query(
+            "SELECT user_id FROM api_token WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?",
+            (rs, row) -> rs.getObject(1, UUID.class),
+            hash(token), utc(clock.instant()))
+        .stream()
+        .findFirst()
+        .orElseThrow(() -> new BadOpaqueTokenException("The token is unknown, expired or revoked"));
+    return users.findById(userId)
+        .filter(CasebookUser::enabled)
+        .map(CasebookUser::withoutPassword)
+        .orElseThrow(() -> new BadOpaqueTokenException("The token's user is disabled"));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static String hash(String token) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package com.kineticcasebook.identity;
+
+import com.kineticcasebook.CasebookProperties;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo mode of the zero-configuration default: clinics North and South and one user per role,
+ * all with the demo password. Never active under the {@code postgres} profile.
+ */
+@Component
+@Profile("!postgres")
+@ConditionalOnProperty(name = "casebook.demo.enabled", havingValue = "true")
+@Order(0)
+class DemoData implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  private final UserDirectory users;
+  private final PasswordEncoder passwordEncoder;
+  private final CasebookProperties properties;
+
+  DemoData(UserDirectory users, PasswordEncoder passwordEncoder, CasebookProperties properties) {
+    this.users = users;
+    this.passwordEncoder = passwordEncoder;
+    this.properties = properties;
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    if (users.findByUsername("admin").isPresent()) {
+      return;
+    }
+    UUID north = users.createClinic("North").clinicId();
+    UUID south = users.createClinic("South").clinicId();
+    String hash = passwordEncoder.encode(properties.demo().password());
+    users.addMember(users.createUser("clinician.north", hash, Set.of(Role.CLINICIAN)), north);
+    users.addMember(users.createUser("clinician.south", hash, Set.of(Role.CLINICIAN)), south);
+    UUID owner = users.createUser("owner", hash, Set.of(Role.PRACTICE_OWNER));
+    users.addOwner(owner, north);
+    users.addOwner(owner, south);
+    users.createUser("auditor", hash, Set.of(Role.AUDITOR));
+    users.createUser("admin", hash, Set.of(Role.ADMIN));
+    log.info("Demo mode: created clinics North and South and users clinician.north, clinician.south, owner, auditor, admin");
+  }
+}

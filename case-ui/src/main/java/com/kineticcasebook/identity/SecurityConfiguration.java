@@ -1,0 +1,94 @@
+package com.kineticcasebook.identity;
+
+import com.kineticcasebook.problem.ProblemWriter;
+import com.kineticcasebook.problem.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Two filter chains. The JSON API ({@code /api/**}) is stateless with bearer tokens and needs no
+ * CSRF token; the web UI uses form login, a session and CSRF protection. Every API path has an
+ * explicit rule and anything not listed is denied, so a new endpoint is closed until its rule is
+ * written.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
+    AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Bearer");
+      problems.write(response, Problems.unauthenticated());
+    };
+    AccessDeniedHandler forbidden = (request, response, e) -> problems.write(response, Problems.forbidden());
+    return http.securityMatcher("/api/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .oauth2ResourceServer(resource -> resource
+            .opaqueToken(opaque -> opaque.introspector(tokens))
+            .authenticationEntryPoint(unauthenticated)
+            .accessDeniedHandler(forbidden))
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(unauthenticated)
+            .accessDeniedHandler(forbidden))
+        .authorizeHttpRequests(rules -> rules
+            .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
+            .requestMatchers(HttpMethod.DELETE, "/api/v1/auth/tokens/current").authenticated()
+            .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+            .requestMatchers(HttpMethod.GET, "/api/v1/reference/**").authenticated()
+            .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/**").hasRole(Role.CLINICIAN.name())
+            .requestMatchers(HttpMethod.PUT, "/api/v1/cases/*/gait-recordings/*/video").hasRole(Role.CLINICIAN.name())
+            .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**").hasRole(Role.CLINICIAN.name())
+            .anyRequest().denyAll())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain web(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(rules -> rules
+            .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+            .anyRequest().authenticated())
+        .formLogin(form -> form.defaultSuccessUrl("/", false))
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .build();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
+    DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users) {
+      @Override
+      protected Authentication createSuccessAuthentication(
+          Object principal, Authentication authentication, UserDetails user) {
+        // Sessions and security contexts keep the user without the password hash.
+        Object kept = user instanceof CasebookUser casebookUser ? casebookUser.withoutPassword() : principal;
+        return super.createSuccessAuthentication(kept, authentication, user);
+      }
+    };
+    provider.setPasswordEncoder(passwordEncoder);
+    return new ProviderManager(provider);
+  }
+}
