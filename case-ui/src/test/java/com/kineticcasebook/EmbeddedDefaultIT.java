@@ -23,8 +23,7 @@ class EmbeddedDefaultIT {
   void withNoConfigurationTheDemoUsersCanLogInAndRecord() throws Exception {
     Path dataDir = Files.createTempDirectory("casebook-embedded");
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CasebookApplication.class)
-        .properties("server.port=0", "casebook.data-dir=" + dataDir, "casebook.demo.password=demo-pass-123")
-        .run()) {
+        .run("--server.port=0", "--casebook.data-dir=" + dataDir, "--casebook.demo.password=demo-pass-123")) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       for (String user : new String[] {"clinician.north", "clinician.south", "owner", "auditor", "admin"}) {
         assertThat(ApiClient.login(port, user, "demo-pass-123").get("/api/v1/me").status()).isEqualTo(200);

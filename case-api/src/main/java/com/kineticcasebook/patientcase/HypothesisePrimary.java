@@ -1,6 +1,7 @@
 package com.kineticcasebook.patientcase;
 
 import java.util.List;
+import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -31,7 +32,7 @@ public record HypothesisePrimary(
         }
       }
     }
-    if (evidenceRecordingIds != null && evidenceRecordingIds.contains(null)) {
+    if (evidenceRecordingIds != null && evidenceRecordingIds.stream().anyMatch(Objects::isNull)) {
       check.add("evidenceRecordingIds", "must not contain null");
     }
     check.throwIfAny();

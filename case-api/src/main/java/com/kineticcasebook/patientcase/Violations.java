@@ -46,8 +46,9 @@ final class Violations {
     return this;
   }
 
+  /** Checks the form of text that is present; missing text is {@link #text}'s to report. */
   Violations matches(String field, String value, Pattern pattern, String message) {
-    if (value != null && !pattern.matcher(value).matches()) {
+    if (value != null && !value.isBlank() && !pattern.matcher(value).matches()) {
       add(field, message);
     }
     return this;

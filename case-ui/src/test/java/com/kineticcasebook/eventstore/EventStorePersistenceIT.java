@@ -88,13 +88,12 @@ class EventStorePersistenceIT {
   private static ConfigurableApplicationContext start(TestDatabase database, String dataDir) {
     return new SpringApplicationBuilder(CasebookApplication.class)
         .profiles("postgres")
-        .properties(
-            "server.port=0",
-            "spring.datasource.url=" + database.url(),
-            "spring.datasource.username=" + database.user(),
-            "spring.datasource.password=" + database.password(),
-            "casebook.data-dir=" + dataDir)
-        .run();
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=" + database.url(),
+            "--spring.datasource.username=" + database.user(),
+            "--spring.datasource.password=" + database.password(),
+            "--casebook.data-dir=" + dataDir);
   }
 
   private static int port(ConfigurableApplicationContext context) {
