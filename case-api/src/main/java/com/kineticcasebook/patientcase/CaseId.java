@@ -5,16 +5,26 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a case; stored and sent as a bare UUID string. */
-public record CaseId(@JsonValue UUID value) {
+/** Identifies a patient case; stored and sent as a bare UUID string so the JSON never nests ids. */
+public record CaseId(UUID value) {
 
   public CaseId {
-    Objects.requireNonNull(value, "caseId");
+    Objects.requireNonNull(value, "CaseId needs a UUID");
   }
 
+  /** Parses the UUID string form; anything else is an {@link IllegalArgumentException}. */
   @JsonCreator
   public static CaseId of(String value) {
+    if (value == null) {
+      throw new IllegalArgumentException("CaseId needs a UUID string");
+    }
     return new CaseId(UUID.fromString(value));
+  }
+
+  @JsonValue
+  @Override
+  public UUID value() {
+    return value;
   }
 
   @Override

@@ -5,16 +5,26 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a clinic; stored and sent as a bare UUID string. */
-public record ClinicId(@JsonValue UUID value) {
+/** Identifies a clinic; stored and sent as a bare UUID string so the JSON never nests ids. */
+public record ClinicId(UUID value) {
 
   public ClinicId {
-    Objects.requireNonNull(value, "clinicId");
+    Objects.requireNonNull(value, "ClinicId needs a UUID");
   }
 
+  /** Parses the UUID string form; anything else is an {@link IllegalArgumentException}. */
   @JsonCreator
   public static ClinicId of(String value) {
+    if (value == null) {
+      throw new IllegalArgumentException("ClinicId needs a UUID string");
+    }
     return new ClinicId(UUID.fromString(value));
+  }
+
+  @JsonValue
+  @Override
+  public UUID value() {
+    return value;
   }
 
   @Override

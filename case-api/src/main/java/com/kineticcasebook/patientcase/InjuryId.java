@@ -5,16 +5,26 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a injury; stored and sent as a bare UUID string. */
-public record InjuryId(@JsonValue UUID value) {
+/** Identifies an injury of a case; stored and sent as a bare UUID string so the JSON never nests ids. */
+public record InjuryId(UUID value) {
 
   public InjuryId {
-    Objects.requireNonNull(value, "injuryId");
+    Objects.requireNonNull(value, "InjuryId needs a UUID");
   }
 
+  /** Parses the UUID string form; anything else is an {@link IllegalArgumentException}. */
   @JsonCreator
   public static InjuryId of(String value) {
+    if (value == null) {
+      throw new IllegalArgumentException("InjuryId needs a UUID string");
+    }
     return new InjuryId(UUID.fromString(value));
+  }
+
+  @JsonValue
+  @Override
+  public UUID value() {
+    return value;
   }
 
   @Override

@@ -1,23 +1,33 @@
 package com.kineticcasebook.patientcase;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** A command with invalid fields; nothing was recorded. The API answers 400 naming every field. */
+/**
+ * A command with invalid fields; nothing was recorded. The API answers 400 and names every field
+ * as the JSON request names it. Messages describe the rule, never the submitted value, so they
+ * can be logged without leaking patient data.
+ */
 public class InvalidCommandException extends RuntimeException {
 
   private final transient List<FieldViolation> violations;
 
   public InvalidCommandException(List<FieldViolation> violations) {
-    super(violations.size() + " invalid field(s): "
-        + String.join(", ", violations.stream().map(FieldViolation::field).toList()), null, false, false);
+    super(describe(violations), null, false, false);
     this.violations = List.copyOf(violations);
   }
 
-  public static InvalidCommandException of(String field, String message) {
+  static InvalidCommandException of(String field, String message) {
     return new InvalidCommandException(List.of(new FieldViolation(field, message)));
   }
 
   public List<FieldViolation> violations() {
     return violations;
+  }
+
+  private static String describe(List<FieldViolation> violations) {
+    return "Invalid command: " + violations.stream()
+        .map(violation -> violation.field() + " " + violation.message())
+        .collect(Collectors.joining("; "));
   }
 }

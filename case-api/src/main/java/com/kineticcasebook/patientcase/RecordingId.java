@@ -5,16 +5,26 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a gait recording; stored and sent as a bare UUID string. */
-public record RecordingId(@JsonValue UUID value) {
+/** Identifies a gait recording of a case; stored and sent as a bare UUID string so the JSON never nests ids. */
+public record RecordingId(UUID value) {
 
   public RecordingId {
-    Objects.requireNonNull(value, "recordingId");
+    Objects.requireNonNull(value, "RecordingId needs a UUID");
   }
 
+  /** Parses the UUID string form; anything else is an {@link IllegalArgumentException}. */
   @JsonCreator
   public static RecordingId of(String value) {
+    if (value == null) {
+      throw new IllegalArgumentException("RecordingId needs a UUID string");
+    }
     return new RecordingId(UUID.fromString(value));
+  }
+
+  @JsonValue
+  @Override
+  public UUID value() {
+    return value;
   }
 
   @Override

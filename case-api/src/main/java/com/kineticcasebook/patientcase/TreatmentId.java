@@ -5,16 +5,26 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a treatment; stored and sent as a bare UUID string. */
-public record TreatmentId(@JsonValue UUID value) {
+/** Identifies a treatment of a case; stored and sent as a bare UUID string so the JSON never nests ids. */
+public record TreatmentId(UUID value) {
 
   public TreatmentId {
-    Objects.requireNonNull(value, "treatmentId");
+    Objects.requireNonNull(value, "TreatmentId needs a UUID");
   }
 
+  /** Parses the UUID string form; anything else is an {@link IllegalArgumentException}. */
   @JsonCreator
   public static TreatmentId of(String value) {
+    if (value == null) {
+      throw new IllegalArgumentException("TreatmentId needs a UUID string");
+    }
     return new TreatmentId(UUID.fromString(value));
+  }
+
+  @JsonValue
+  @Override
+  public UUID value() {
+    return value;
   }
 
   @Override

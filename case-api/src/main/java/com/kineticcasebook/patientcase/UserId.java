@@ -5,16 +5,26 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a user; stored and sent as a bare UUID string. */
-public record UserId(@JsonValue UUID value) {
+/** Identifies a user; stored and sent as a bare UUID string so the JSON never nests ids. */
+public record UserId(UUID value) {
 
   public UserId {
-    Objects.requireNonNull(value, "userId");
+    Objects.requireNonNull(value, "UserId needs a UUID");
   }
 
+  /** Parses the UUID string form; anything else is an {@link IllegalArgumentException}. */
   @JsonCreator
   public static UserId of(String value) {
+    if (value == null) {
+      throw new IllegalArgumentException("UserId needs a UUID string");
+    }
     return new UserId(UUID.fromString(value));
+  }
+
+  @JsonValue
+  @Override
+  public UUID value() {
+    return value;
   }
 
   @Override

@@ -1,59 +1,83 @@
 package com.kineticcasebook.patientcase;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-/** Collects every invalid field of a command and throws once, so a client learns all its mistakes at once. */
+/**
+ * Collects every invalid field of a command and throws once, so a client learns all its mistakes
+ * from one response. Only the first problem of each field is kept: "is required" and "must be
+ * between 0 and 10" for the same missing value would only be noise.
+ */
 final class Violations {
 
   private final List<FieldViolation> found = new ArrayList<>();
+  private final Set<String> failedFields = new HashSet<>();
+
+  private Violations() {}
 
   static Violations check() {
     return new Violations();
   }
 
-  Violations required(String field, Object value) {
-    if (value == null) {
-      add(field, "is required");
+  /**
+   * Strips surrounding whitespace, and turns blank text into null so that it counts as missing.
+   * Commands store text this way, so the events never carry stray spaces.
+   */
+  static String normalise(String text) {
+    if (text == null) {
+      return null;
     }
-    return this;
+    String stripped = text.strip();
+    return stripped.isEmpty() ? null : stripped;
   }
 
-  /** Required text of at most {@code max} characters; blank counts as missing. */
-  Violations text(String field, String value, int max) {
-    if (value == null || value.isBlank()) {
-      add(field, "is required");
-    } else if (value.length() > max) {
-      add(field, "must have at most " + max + " characters");
+  Violations required(String field, Object value) {
+    return value == null ? add(field, "is required") : this;
+  }
+
+  /** Required text of {@code min..max} characters, already {@link #normalise normalised}. */
+  Violations text(String field, String value, int min, int max) {
+    required(field, value);
+    if (value != null) {
+      int length = value.codePointCount(0, value.length());
+      if (length < min) {
+        add(field, "must have at least " + min + " characters");
+      } else if (length > max) {
+        add(field, "must have at most " + max + " characters");
+      }
     }
     return this;
   }
 
   Violations optionalText(String field, String value, int max) {
-    if (value != null && value.length() > max) {
+    if (value != null && value.codePointCount(0, value.length()) > max) {
       add(field, "must have at most " + max + " characters");
     }
     return this;
   }
 
+  /** A number within {@code min..max} when given; NaN is never in range. */
   Violations range(String field, Number value, double min, double max) {
-    if (value != null && (value.doubleValue() < min || value.doubleValue() > max || Double.isNaN(value.doubleValue()))) {
+    if (value != null && !(value.doubleValue() >= min && value.doubleValue() <= max)) {
       add(field, "must be between " + format(min) + " and " + format(max));
     }
     return this;
   }
 
-  /** Checks the form of text that is present; missing text is {@link #text}'s to report. */
   Violations matches(String field, String value, Pattern pattern, String message) {
-    if (value != null && !value.isBlank() && !pattern.matcher(value).matches()) {
+    if (value != null && !pattern.matcher(value).matches()) {
       add(field, message);
     }
     return this;
   }
 
+  /** A given value must pass {@code valid}; a null value is left to {@link #required}. */
   <T> Violations that(String field, T value, Predicate<T> valid, String message) {
     if (value != null && !valid.test(value)) {
       add(field, message);
@@ -61,16 +85,18 @@ final class Violations {
     return this;
   }
 
-  /** A list whose entries must be distinct. */
-  Violations distinct(String field, Collection<?> values) {
-    if (values != null && values.stream().distinct().count() != values.size()) {
-      add(field, "must not name the same id twice");
+  /** Clinical dates may lie in the past, but never after the clinic's today. */
+  Violations notInFuture(String field, LocalDate date, Clock clock) {
+    if (date != null && date.isAfter(LocalDate.now(clock))) {
+      add(field, "must not be in the future");
     }
     return this;
   }
 
   Violations add(String field, String message) {
-    found.add(new FieldViolation(field, message));
+    if (failedFields.add(field)) {
+      found.add(new FieldViolation(field, message));
+    }
     return this;
   }
 

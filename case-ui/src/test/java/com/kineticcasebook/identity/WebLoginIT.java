@@ -1,0 +1,75 @@
+package com.kineticcasebook.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kineticcasebook.support.PostgresApplicationTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The web UI signs in with a form, a session and a CSRF token. */
+class WebLoginIT extends PostgresApplicationTest {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+  @Test
+  void pagesNeedASignIn() throws Exception {
+    HttpResponse<String> home = get("/");
+    assertThat(home.statusCode()).isEqualTo(302);
+    assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+  }
+
+  @Test
+  void aClinicianSignsInWithTheFormAndItsCsrfToken() throws Exception {
+    String token = csrfToken();
+    HttpResponse<String> login = postForm("/login",
+        "username=clinician.north&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token);
+    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    HttpResponse<String> home = get("/");
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("Kinetic Casebook");
+  }
+
+  @Test
+  void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
+    csrfToken();
+    HttpResponse<String> login = postForm("/login",
+        "username=clinician.north&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+    assertThat(login.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aWrongPasswordReturnsToTheFormWithAnError() throws Exception {
+    HttpResponse<String> login = postForm("/login", "username=clinician.north&password=wrong&_csrf=" + csrfToken());
+    assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+  }
+
+  private String csrfToken() throws Exception {
+    HttpResponse<String> page = get("/login");
+    assertThat(page.statusCode()).isEqualTo(200);
+    Matcher matcher = CSRF.matcher(page.body());
+    assertThat(matcher.find()).as("the login form carries a CSRF token").isTrue();
+    return matcher.group(1);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> postForm(String path, String form) throws Exception {
+    return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
