@@ -7,10 +7,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record CloseCase(@TargetAggregateIdentifier CaseId caseId, LocalDate closedOn, String reason) {
 
   public CloseCase {
+    reason = Violations.normalise(reason);
     Violations.check()
         .required("caseId", caseId)
         .required("closedOn", closedOn)
-        .text("reason", reason, 1000)
+        .text("reason", reason, 1, 1000)
         .throwIfAny();
   }
 }

@@ -2,6 +2,12 @@ package com.kineticcasebook.patientcase;
 
 import org.axonframework.serialization.Revision;
 
-/** An earlier event of the case was marked as entered in error; the event itself stays in the history. */
+/**
+ * An earlier event of the case was marked as entered in error; that event stays in the history.
+ *
+ * @param eventId the Axon message identifier of the marked event
+ * @param markedEventType the simple class name of the marked event, such as InjuryReported, so a
+ *     read model can undo its effect without looking the event up
+ */
 @Revision("1")
 public record EntryMarkedInError(CaseId caseId, String eventId, String markedEventType, String reason) {}

@@ -5,6 +5,8 @@ import com.kineticcasebook.reference.RunningSurface;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-/** The runner's gait was filmed and assessed. */
+/** The runner's gait was filmed and assessed; the video itself arrives with GaitVideoAttached. */
 @Revision("1")
-public record GaitFilmed(CaseId caseId, RecordingId recordingId, LocalDate filmedOn, GaitView view, RunningSurface surface, GaitFindings findings) {}
+public record GaitFilmed(
+    CaseId caseId, RecordingId recordingId, LocalDate filmedOn, GaitView view, RunningSurface surface,
+    GaitFindings findings) {}

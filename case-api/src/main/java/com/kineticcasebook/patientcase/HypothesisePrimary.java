@@ -1,39 +1,46 @@
 package com.kineticcasebook.patientcase;
 
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * States the clinician's hypothesis: which injury is primary and which are secondaries caused
- * by compensating for it. A later hypothesis supersedes this one; both stay in the history.
+ * States the clinician's hypothesis: which injury is primary and which are secondaries that
+ * followed from guarding it. A later hypothesis supersedes this one; both stay in the history.
+ *
+ * @param evidenceRecordingIds gait recordings that support the hypothesis; null means none
  */
 public record HypothesisePrimary(
     @TargetAggregateIdentifier CaseId caseId, InjuryId primaryInjuryId, List<InjuryId> secondaryInjuryIds,
     String rationale, List<RecordingId> evidenceRecordingIds) {
 
   public HypothesisePrimary {
+    rationale = Violations.normalise(rationale);
     Violations check = Violations.check()
         .required("caseId", caseId)
         .required("primaryInjuryId", primaryInjuryId)
         .required("secondaryInjuryIds", secondaryInjuryIds)
-        .text("rationale", rationale, 4000)
-        .distinct("secondaryInjuryIds", secondaryInjuryIds)
-        .distinct("evidenceRecordingIds", evidenceRecordingIds);
+        .that("secondaryInjuryIds", secondaryInjuryIds, list -> !list.isEmpty(),
+            "must name at least one secondary injury");
     if (secondaryInjuryIds != null) {
-      if (secondaryInjuryIds.isEmpty()) {
-        check.add("secondaryInjuryIds", "must name at least one secondary injury");
-      }
+      Set<InjuryId> seen = new HashSet<>();
       for (int i = 0; i < secondaryInjuryIds.size(); i++) {
-        if (secondaryInjuryIds.get(i) == null) {
-          check.add("secondaryInjuryIds[" + i + "]", "is required");
-        } else if (secondaryInjuryIds.get(i).equals(primaryInjuryId)) {
-          check.add("secondaryInjuryIds[" + i + "]", "is the primary injury");
-        }
+        InjuryId secondary = secondaryInjuryIds.get(i);
+        String field = "secondaryInjuryIds[" + i + "]";
+        check.required(field, secondary)
+            .that(field, secondary, id -> !id.equals(primaryInjuryId), "is the primary injury")
+            .that(field, secondary, seen::add, "names the same injury twice");
       }
     }
-    if (evidenceRecordingIds != null && evidenceRecordingIds.stream().anyMatch(Objects::isNull)) {
-      check.add("evidenceRecordingIds", "must not contain null");
+    check.text("rationale", rationale, 1, 4000);
+    if (evidenceRecordingIds != null) {
+      Set<RecordingId> seen = new HashSet<>();
+      for (int i = 0; i < evidenceRecordingIds.size(); i++) {
+        String field = "evidenceRecordingIds[" + i + "]";
+        check.required(field, evidenceRecordingIds.get(i))
+            .that(field, evidenceRecordingIds.get(i), seen::add, "names the same recording twice");
+      }
     }
     check.throwIfAny();
     secondaryInjuryIds = List.copyOf(secondaryInjuryIds);

@@ -5,6 +5,13 @@ import com.kineticcasebook.reference.Side;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-/** An injury was reported; conditionCode is null when the clinician named no condition. */
+/**
+ * An injury was reported.
+ *
+ * @param conditionCode a code of the condition catalogue, or null when the clinician named no condition
+ * @param painScore 0..10 at the time of reporting
+ */
 @Revision("1")
-public record InjuryReported(CaseId caseId, InjuryId injuryId, BodyRegion bodyRegion, Side side, String conditionCode, String description, LocalDate onsetOn, int painScore) {}
+public record InjuryReported(
+    CaseId caseId, InjuryId injuryId, BodyRegion bodyRegion, Side side, String conditionCode, String description,
+    LocalDate onsetOn, int painScore) {}

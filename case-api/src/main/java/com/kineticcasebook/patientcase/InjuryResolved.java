@@ -3,6 +3,11 @@ package com.kineticcasebook.patientcase;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-/** An injury that is not a secondary of the current hypothesis resolved. */
+/**
+ * An injury that was not a secondary of the current hypothesis (a primary, or an unclassified
+ * injury) resolved.
+ *
+ * @param note null when the clinician left none
+ */
 @Revision("1")
 public record InjuryResolved(CaseId caseId, InjuryId injuryId, LocalDate resolvedOn, String note) {}

@@ -2,14 +2,21 @@ package com.kineticcasebook.patientcase;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Marks a recorded event as entered in error. The event stays in the history; read models leave it out. */
+/**
+ * Marks a recorded event as entered in error. An event store is append-only, so this is the only
+ * correction there is: the event stays in the history and the read models leave it out.
+ *
+ * @param eventId the Axon message identifier of the event, as the timeline shows it
+ */
 public record MarkEnteredInError(@TargetAggregateIdentifier CaseId caseId, String eventId, String reason) {
 
   public MarkEnteredInError {
+    eventId = Violations.normalise(eventId);
+    reason = Violations.normalise(reason);
     Violations.check()
         .required("caseId", caseId)
-        .text("eventId", eventId, 255)
-        .text("reason", reason, 1000)
+        .text("eventId", eventId, 1, 255)
+        .text("reason", reason, 1, 1000)
         .throwIfAny();
   }
 }

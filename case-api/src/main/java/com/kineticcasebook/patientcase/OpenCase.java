@@ -9,17 +9,18 @@ public record OpenCase(
     @TargetAggregateIdentifier CaseId caseId, ClinicId clinicId, String patientRef, UserId assignedClinicianId,
     LocalDate openedOn) {
 
-  /** Letters, digits and . _ - with at least one digit: a record number such as N-00123, not a name. */
-  static final Pattern PATIENT_REF = Pattern.compile("(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
+  /** A record number such as N-00123; the required digit keeps plain names (a data leak) out of the store. */
+  private static final Pattern PATIENT_REF = Pattern.compile("(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._-]*");
 
   public OpenCase {
+    patientRef = Violations.normalise(patientRef);
     Violations.check()
         .required("caseId", caseId)
         .required("clinicId", clinicId)
-        .text("patientRef", patientRef, 64)
+        .text("patientRef", patientRef, 2, 64)
         .matches("patientRef", patientRef, PATIENT_REF,
-            "must be a pseudonymous reference such as N-00123 (letters, digits, '.', '_', '-', at least one digit), "
-                + "never a name")
+            "must be a pseudonymous reference such as N-00123 (letters, digits, '.', '_' or '-', with at least "
+                + "one digit), never the patient's name")
         .required("assignedClinicianId", assignedClinicianId)
         .required("openedOn", openedOn)
         .throwIfAny();

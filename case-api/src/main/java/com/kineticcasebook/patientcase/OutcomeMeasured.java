@@ -6,4 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** An outcome instrument was scored for an injury. */
 @Revision("1")
-public record OutcomeMeasured(CaseId caseId, InjuryId injuryId, OutcomeInstrument instrument, double score, LocalDate measuredOn) {}
+public record OutcomeMeasured(
+    CaseId caseId, InjuryId injuryId, OutcomeInstrument instrument, double score, LocalDate measuredOn) {}

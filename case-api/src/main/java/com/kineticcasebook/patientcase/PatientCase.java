@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -16,51 +17,65 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
- * A patient's case: the consistency boundary for everything recorded about it. Command handlers
- * check the rules and only then apply events; fields change only in event-sourcing handlers, so
- * replaying the stream always rebuilds the same state. The clock is injected into each handler:
- * "today" for clinical dates is the clinic's date, and tests fix it.
+ * A patient's case: the consistency boundary for everything recorded about it.
+ *
+ * <p>Command handlers check the rules and only then apply events; fields change only in the
+ * event-sourcing handlers, so replaying the stream always rebuilds the same state, including the
+ * effect of entries marked in error. The state is only what the rules need. The {@link Clock} is
+ * a handler parameter that Axon resolves as a resource: "today" for clinical dates is the
+ * clinic's date, and tests fix it.
+ *
+ * <p>The application registers this class with Axon itself, which keeps this module free of Spring.
  */
 public class PatientCase {
 
-  private static final Set<String> NEVER_IN_ERROR =
-      Set.of("CaseOpened", "CaseClosed", "CaseReopened", "EntryMarkedInError");
+  private static final String CLOSED = "The case is closed; reopen it first.";
+
+  /** Events that frame the case or are themselves corrections: marking them would leave the history ambiguous. */
+  private static final Set<Class<?>> NEVER_IN_ERROR =
+      Set.of(CaseOpened.class, CaseClosed.class, CaseReopened.class, EntryMarkedInError.class);
 
   @AggregateIdentifier
   private CaseId caseId;
 
   private LocalDate openedOn;
+
+  /** Null while the case is open. */
   private LocalDate closedOn;
-  private boolean closed;
 
-  /** Injuries that belong to the case (not marked in error), with their onset and whether resolved. */
-  private final Map<InjuryId, InjuryState> injuries = new HashMap<>();
+  /** Injuries that belong to the case, that is whose report is not marked in error. */
+  private final Map<InjuryId, Injury> injuries = new HashMap<>();
 
-  private final Map<String, RecordingId> recordingsByEvent = new HashMap<>();
-  private final Map<String, TreatmentState> treatmentsByEvent = new HashMap<>();
-  private final Map<String, InjuryId> injuriesByEvent = new HashMap<>();
-  private final Map<String, InjuryId> resolutionsByEvent = new HashMap<>();
+  /** The following are keyed by event id, so that marking that event in error undoes exactly its effect. */
+  private final Map<String, InjuryId> injuryReports = new HashMap<>();
+
+  private final Map<String, RecordingId> recordings = new HashMap<>();
+  private final Map<String, Treatment> treatments = new HashMap<>();
+  private final Map<String, InjuryId> resolutions = new HashMap<>();
 
   /** Hypotheses not marked in error, oldest first: the last one is current. */
-  private final List<HypothesisState> hypotheses = new ArrayList<>();
+  private final List<Hypothesis> hypotheses = new ArrayList<>();
 
-  /** Every event of the case by id, with its type, to check what may be marked in error. */
-  private final Map<String, String> eventTypes = new HashMap<>();
+  private final Map<String, Class<?>> eventTypes = new HashMap<>();
   private final Set<String> markedInError = new HashSet<>();
 
-  private record InjuryState(LocalDate onsetOn, boolean resolved) {}
+  private record Injury(LocalDate onsetOn, boolean resolved) {}
 
-  private record TreatmentState(TreatmentId treatmentId, InjuryId target) {}
+  private record Treatment(TreatmentId treatmentId, InjuryId targetInjuryId) {}
 
-  private record HypothesisState(String eventId, InjuryId primary, List<InjuryId> secondaries) {}
+  private record Hypothesis(String eventId, InjuryId primaryInjuryId, List<InjuryId> secondaryInjuryIds) {
 
-  protected PatientCase() {
-    // For Axon, which rebuilds the case from its events.
+    boolean names(InjuryId injuryId) {
+      return primaryInjuryId.equals(injuryId) || secondaryInjuryIds.contains(injuryId);
+    }
   }
+
+  /** For Axon, which rebuilds the case from its events. */
+  protected PatientCase() {}
 
   @CommandHandler
   public PatientCase(OpenCase command, Clock clock) {
-    notInFuture("openedOn", command.openedOn(), clock);
+    Violations.check().notInFuture("openedOn", command.openedOn(), clock).throwIfAny();
     apply(new CaseOpened(command.caseId(), command.clinicId(), command.patientRef(), command.assignedClinicianId(),
         command.openedOn()));
   }
@@ -68,18 +83,22 @@ public class PatientCase {
   @CommandHandler
   void handle(ReportInjury command, Clock clock) {
     requireOpen();
-    notInFuture("onsetOn", command.onsetOn(), clock);
-    if (injuries.containsKey(command.injuryId()) || injuriesByEvent.containsValue(command.injuryId())) {
-      throw InvalidCommandException.of("injuryId", "is already an injury of this case");
-    }
+    Violations.check()
+        .that("injuryId", command.injuryId(), id -> !injuries.containsKey(id), "is already an injury of this case")
+        .notInFuture("onsetOn", command.onsetOn(), clock)
+        .throwIfAny();
     apply(new InjuryReported(caseId, command.injuryId(), command.bodyRegion(), command.side(),
-        command.conditionCode(), command.description().strip(), command.onsetOn(), command.painScore()));
+        command.conditionCode(), command.description(), command.onsetOn(), command.painScore()));
   }
 
   @CommandHandler
   void handle(RecordGaitFilming command, Clock clock) {
     requireOpen();
-    notInFuture("filmedOn", command.filmedOn(), clock);
+    Violations.check()
+        .that("recordingId", command.recordingId(), id -> !recordings.containsValue(id),
+            "is already a gait recording of this case")
+        .notInFuture("filmedOn", command.filmedOn(), clock)
+        .throwIfAny();
     apply(new GaitFilmed(caseId, command.recordingId(), command.filmedOn(), command.view(), command.surface(),
         command.findings()));
   }
@@ -87,9 +106,9 @@ public class PatientCase {
   @CommandHandler
   void handle(AttachGaitVideo command) {
     requireOpen();
-    if (!recordingsByEvent.containsValue(command.recordingId())) {
-      throw InvalidCommandException.of("recordingId", "is not a gait recording of this case");
-    }
+    Violations check = Violations.check();
+    recordingOf(check, "recordingId", command.recordingId());
+    check.throwIfAny();
     apply(new GaitVideoAttached(caseId, command.recordingId(), command.video()));
   }
 
@@ -97,50 +116,50 @@ public class PatientCase {
   void handle(HypothesisePrimary command) {
     requireOpen();
     Violations check = Violations.check();
-    belongs(check, "primaryInjuryId", command.primaryInjuryId());
+    List<Injury> named = new ArrayList<>();
+    named.add(injuryOf(check, "primaryInjuryId", command.primaryInjuryId()));
     for (int i = 0; i < command.secondaryInjuryIds().size(); i++) {
-      belongs(check, "secondaryInjuryIds[" + i + "]", command.secondaryInjuryIds().get(i));
+      named.add(injuryOf(check, "secondaryInjuryIds[" + i + "]", command.secondaryInjuryIds().get(i)));
     }
     for (int i = 0; i < command.evidenceRecordingIds().size(); i++) {
-      if (!recordingsByEvent.containsValue(command.evidenceRecordingIds().get(i))) {
-        check.add("evidenceRecordingIds[" + i + "]", "is not a gait recording of this case");
-      }
+      recordingOf(check, "evidenceRecordingIds[" + i + "]", command.evidenceRecordingIds().get(i));
     }
     check.throwIfAny();
-    List<InjuryId> named = new ArrayList<>(command.secondaryInjuryIds());
-    named.add(command.primaryInjuryId());
-    if (named.stream().anyMatch(id -> injuries.get(id).resolved())) {
-      throw new CaseRuleViolation("A hypothesis can only name unresolved injuries.");
+    if (named.stream().anyMatch(Injury::resolved)) {
+      throw new CaseRuleViolation("A hypothesis can only name unresolved injuries, and one of these is resolved.");
     }
     apply(new PrimaryHypothesised(caseId, command.primaryInjuryId(), command.secondaryInjuryIds(),
-        command.rationale().strip(), command.evidenceRecordingIds()));
+        command.rationale(), command.evidenceRecordingIds()));
   }
 
   @CommandHandler
   void handle(StartTreatment command, Clock clock) {
     requireOpen();
-    Violations check = Violations.check();
-    belongs(check, "targetInjuryId", command.targetInjuryId());
-    check.throwIfAny();
-    notInFuture("startedOn", command.startedOn(), clock);
-    InjuryState target = injuries.get(command.targetInjuryId());
-    if (command.startedOn().isBefore(target.onsetOn())) {
-      throw InvalidCommandException.of("startedOn", "must not be before the injury's onset");
+    Violations check = Violations.check()
+        .that("treatmentId", command.treatmentId(),
+            id -> treatments.values().stream().noneMatch(treatment -> treatment.treatmentId().equals(id)),
+            "is already a treatment of this case")
+        .notInFuture("startedOn", command.startedOn(), clock);
+    Injury target = injuryOf(check, "targetInjuryId", command.targetInjuryId());
+    if (target != null) {
+      check.that("startedOn", command.startedOn(), date -> !date.isBefore(target.onsetOn()),
+          "must not be before the injury's onset");
     }
+    check.throwIfAny();
     if (target.resolved()) {
-      throw new CaseRuleViolation("The injury is resolved; a treatment cannot start on it.");
+      throw new CaseRuleViolation("The injury is resolved, so a treatment cannot start on it.");
     }
     apply(new TreatmentStarted(caseId, command.treatmentId(), command.targetInjuryId(), command.modality(),
-        command.plan().strip(), command.startedOn()));
+        command.plan(), command.startedOn()));
   }
 
+  /** Allowed on resolved injuries too: follow-up scores after resolution are what show the outcome held. */
   @CommandHandler
   void handle(RecordOutcomeMeasure command, Clock clock) {
     requireOpen();
-    Violations check = Violations.check();
-    belongs(check, "injuryId", command.injuryId());
+    Violations check = Violations.check().notInFuture("measuredOn", command.measuredOn(), clock);
+    injuryOf(check, "injuryId", command.injuryId());
     check.throwIfAny();
-    notInFuture("measuredOn", command.measuredOn(), clock);
     apply(new OutcomeMeasured(caseId, command.injuryId(), command.instrument(), command.score(),
         command.measuredOn()));
   }
@@ -148,182 +167,192 @@ public class PatientCase {
   @CommandHandler
   void handle(ResolveInjury command, Clock clock) {
     requireOpen();
-    Violations check = Violations.check();
-    belongs(check, "injuryId", command.injuryId());
-    check.throwIfAny();
-    notInFuture("resolvedOn", command.resolvedOn(), clock);
-    InjuryState injury = injuries.get(command.injuryId());
-    if (command.resolvedOn().isBefore(injury.onsetOn())) {
-      throw InvalidCommandException.of("resolvedOn", "must not be before the injury's onset");
+    Violations check = Violations.check().notInFuture("resolvedOn", command.resolvedOn(), clock);
+    Injury injury = injuryOf(check, "injuryId", command.injuryId());
+    if (injury != null) {
+      check.that("resolvedOn", command.resolvedOn(), date -> !date.isBefore(injury.onsetOn()),
+          "must not be before the injury's onset");
     }
+    check.throwIfAny();
     if (injury.resolved()) {
       throw new CaseRuleViolation("The injury is already resolved.");
     }
-    String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
-    if (isSecondaryOfCurrentHypothesis(command.injuryId())) {
-      apply(new SecondaryResolved(caseId, command.injuryId(), command.resolvedOn(), note));
+    boolean secondary = currentHypothesis()
+        .map(hypothesis -> hypothesis.secondaryInjuryIds().contains(command.injuryId()))
+        .orElse(false);
+    if (secondary) {
+      apply(new SecondaryResolved(caseId, command.injuryId(), command.resolvedOn(), command.note()));
     } else {
-      apply(new InjuryResolved(caseId, command.injuryId(), command.resolvedOn(), note));
+      apply(new InjuryResolved(caseId, command.injuryId(), command.resolvedOn(), command.note()));
     }
   }
 
   @CommandHandler
   void handle(MarkEnteredInError command) {
     requireOpen();
-    String type = eventTypes.get(command.eventId());
+    Class<?> type = eventTypes.get(command.eventId());
     if (type == null) {
       throw InvalidCommandException.of("eventId", "is not an event of this case");
     }
     if (NEVER_IN_ERROR.contains(type)) {
-      throw InvalidCommandException.of("eventId", "is a " + type + " event, which cannot be marked in error");
+      throw InvalidCommandException.of("eventId", "is a " + type.getSimpleName() + ", which cannot be marked in error");
     }
     if (markedInError.contains(command.eventId())) {
       throw new CaseRuleViolation("That entry is already marked in error.");
     }
-    InjuryId injury = injuriesByEvent.get(command.eventId());
-    if (injury != null && isUsed(injury)) {
-      throw new CaseRuleViolation(
-          "The injury is used by the current hypothesis or by a treatment; mark those in error first.");
+    InjuryId reported = injuryReports.get(command.eventId());
+    if (reported != null && isInUse(reported)) {
+      throw new CaseRuleViolation("The injury is named by the current hypothesis or targeted by a treatment; "
+          + "mark those entries in error first.");
     }
-    apply(new EntryMarkedInError(caseId, command.eventId(), type, command.reason().strip()));
+    apply(new EntryMarkedInError(caseId, command.eventId(), type.getSimpleName(), command.reason()));
   }
 
   @CommandHandler
   void handle(CloseCase command, Clock clock) {
     requireOpen();
-    notInFuture("closedOn", command.closedOn(), clock);
-    if (command.closedOn().isBefore(openedOn)) {
-      throw InvalidCommandException.of("closedOn", "must not be before the case was opened");
-    }
-    apply(new CaseClosed(caseId, command.closedOn(), command.reason().strip()));
+    Violations.check()
+        .notInFuture("closedOn", command.closedOn(), clock)
+        .that("closedOn", command.closedOn(), date -> !date.isBefore(openedOn),
+            "must not be before the case was opened")
+        .throwIfAny();
+    apply(new CaseClosed(caseId, command.closedOn(), command.reason()));
   }
 
   @CommandHandler
   void handle(ReopenCase command, Clock clock) {
-    if (!closed) {
+    if (closedOn == null) {
       throw new CaseRuleViolation("The case is open; only a closed case can be reopened.");
     }
-    notInFuture("reopenedOn", command.reopenedOn(), clock);
-    if (command.reopenedOn().isBefore(closedOn)) {
-      throw InvalidCommandException.of("reopenedOn", "must not be before the case was closed");
-    }
-    apply(new CaseReopened(caseId, command.reopenedOn(), command.reason().strip()));
+    Violations.check()
+        .notInFuture("reopenedOn", command.reopenedOn(), clock)
+        .that("reopenedOn", command.reopenedOn(), date -> !date.isBefore(closedOn),
+            "must not be before the case was closed")
+        .throwIfAny();
+    apply(new CaseReopened(caseId, command.reopenedOn(), command.reason()));
   }
 
   private void requireOpen() {
-    if (closed) {
-      throw new CaseRuleViolation("The case is closed; reopen it first.");
+    if (closedOn != null) {
+      throw new CaseRuleViolation(CLOSED);
     }
   }
 
-  private static void notInFuture(String field, LocalDate date, Clock clock) {
-    if (date.isAfter(LocalDate.now(clock))) {
-      throw InvalidCommandException.of(field, "must not be in the future");
-    }
-  }
-
-  private void belongs(Violations check, String field, InjuryId injuryId) {
-    if (!injuries.containsKey(injuryId)) {
+  /** The injury, or null after adding a violation on {@code field} when it does not belong to the case. */
+  private Injury injuryOf(Violations check, String field, InjuryId injuryId) {
+    Injury injury = injuries.get(injuryId);
+    if (injury == null) {
       check.add(field, "is not an injury of this case");
     }
+    return injury;
   }
 
-  private boolean isSecondaryOfCurrentHypothesis(InjuryId injuryId) {
-    return !hypotheses.isEmpty() && hypotheses.get(hypotheses.size() - 1).secondaries().contains(injuryId);
+  private void recordingOf(Violations check, String field, RecordingId recordingId) {
+    if (!recordings.containsValue(recordingId)) {
+      check.add(field, "is not a gait recording of this case");
+    }
   }
 
-  private boolean isUsed(InjuryId injuryId) {
-    boolean inHypothesis = !hypotheses.isEmpty() && (hypotheses.get(hypotheses.size() - 1).primary().equals(injuryId)
-        || isSecondaryOfCurrentHypothesis(injuryId));
-    return inHypothesis || treatmentsByEvent.values().stream().anyMatch(t -> t.target().equals(injuryId));
+  private Optional<Hypothesis> currentHypothesis() {
+    return hypotheses.isEmpty() ? Optional.empty() : Optional.of(hypotheses.get(hypotheses.size() - 1));
+  }
+
+  /** Whether removing the injury would leave the current hypothesis or a live treatment pointing at nothing. */
+  private boolean isInUse(InjuryId injuryId) {
+    return currentHypothesis().map(hypothesis -> hypothesis.names(injuryId)).orElse(false)
+        || treatments.values().stream().anyMatch(treatment -> treatment.targetInjuryId().equals(injuryId));
   }
 
   @EventSourcingHandler
   void on(CaseOpened event, @MessageIdentifier String eventId) {
+    remember(eventId, event);
     caseId = event.caseId();
     openedOn = event.openedOn();
-    eventTypes.put(eventId, "CaseOpened");
   }
 
   @EventSourcingHandler
   void on(InjuryReported event, @MessageIdentifier String eventId) {
-    injuries.put(event.injuryId(), new InjuryState(event.onsetOn(), false));
-    injuriesByEvent.put(eventId, event.injuryId());
-    eventTypes.put(eventId, "InjuryReported");
+    remember(eventId, event);
+    injuries.put(event.injuryId(), new Injury(event.onsetOn(), false));
+    injuryReports.put(eventId, event.injuryId());
   }
 
   @EventSourcingHandler
   void on(GaitFilmed event, @MessageIdentifier String eventId) {
-    recordingsByEvent.put(eventId, event.recordingId());
-    eventTypes.put(eventId, "GaitFilmed");
+    remember(eventId, event);
+    recordings.put(eventId, event.recordingId());
   }
 
   @EventSourcingHandler
   void on(GaitVideoAttached event, @MessageIdentifier String eventId) {
-    eventTypes.put(eventId, "GaitVideoAttached");
+    remember(eventId, event);
   }
 
   @EventSourcingHandler
   void on(PrimaryHypothesised event, @MessageIdentifier String eventId) {
-    hypotheses.add(new HypothesisState(eventId, event.primaryInjuryId(), List.copyOf(event.secondaryInjuryIds())));
-    eventTypes.put(eventId, "PrimaryHypothesised");
+    remember(eventId, event);
+    hypotheses.add(new Hypothesis(eventId, event.primaryInjuryId(), List.copyOf(event.secondaryInjuryIds())));
   }
 
   @EventSourcingHandler
   void on(TreatmentStarted event, @MessageIdentifier String eventId) {
-    treatmentsByEvent.put(eventId, new TreatmentState(event.treatmentId(), event.targetInjuryId()));
-    eventTypes.put(eventId, "TreatmentStarted");
+    remember(eventId, event);
+    treatments.put(eventId, new Treatment(event.treatmentId(), event.targetInjuryId()));
   }
 
   @EventSourcingHandler
   void on(OutcomeMeasured event, @MessageIdentifier String eventId) {
-    eventTypes.put(eventId, "OutcomeMeasured");
+    remember(eventId, event);
   }
 
   @EventSourcingHandler
   void on(SecondaryResolved event, @MessageIdentifier String eventId) {
-    resolve(event.injuryId(), eventId, "SecondaryResolved");
+    remember(eventId, event);
+    resolve(eventId, event.injuryId());
   }
 
   @EventSourcingHandler
   void on(InjuryResolved event, @MessageIdentifier String eventId) {
-    resolve(event.injuryId(), eventId, "InjuryResolved");
-  }
-
-  private void resolve(InjuryId injuryId, String eventId, String type) {
-    injuries.computeIfPresent(injuryId, (id, injury) -> new InjuryState(injury.onsetOn(), true));
-    resolutionsByEvent.put(eventId, injuryId);
-    eventTypes.put(eventId, type);
+    remember(eventId, event);
+    resolve(eventId, event.injuryId());
   }
 
   @EventSourcingHandler
   void on(EntryMarkedInError event, @MessageIdentifier String eventId) {
+    remember(eventId, event);
     String marked = event.eventId();
     markedInError.add(marked);
-    eventTypes.put(eventId, "EntryMarkedInError");
-    InjuryId reported = injuriesByEvent.remove(marked);
+    InjuryId reported = injuryReports.remove(marked);
     if (reported != null) {
       injuries.remove(reported);
     }
-    recordingsByEvent.remove(marked);
-    treatmentsByEvent.remove(marked);
+    recordings.remove(marked);
+    treatments.remove(marked);
     hypotheses.removeIf(hypothesis -> hypothesis.eventId().equals(marked));
-    InjuryId resolved = resolutionsByEvent.remove(marked);
+    InjuryId resolved = resolutions.remove(marked);
     if (resolved != null) {
-      injuries.computeIfPresent(resolved, (id, injury) -> new InjuryState(injury.onsetOn(), false));
+      injuries.computeIfPresent(resolved, (id, injury) -> new Injury(injury.onsetOn(), false));
     }
   }
 
   @EventSourcingHandler
   void on(CaseClosed event, @MessageIdentifier String eventId) {
-    closed = true;
+    remember(eventId, event);
     closedOn = event.closedOn();
-    eventTypes.put(eventId, "CaseClosed");
   }
 
   @EventSourcingHandler
   void on(CaseReopened event, @MessageIdentifier String eventId) {
-    closed = false;
-    eventTypes.put(eventId, "CaseReopened");
+    remember(eventId, event);
+    closedOn = null;
+  }
+
+  private void remember(String eventId, Object event) {
+    eventTypes.put(eventId, event.getClass());
+  }
+
+  private void resolve(String eventId, InjuryId injuryId) {
+    injuries.computeIfPresent(injuryId, (id, injury) -> new Injury(injury.onsetOn(), true));
+    resolutions.put(eventId, injuryId);
   }
 }

@@ -5,7 +5,7 @@ import com.kineticcasebook.reference.RunningSurface;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Records that the runner's gait was filmed, with what the clinician found. */
+/** Records that the runner's gait was filmed, with what the clinician found; the video follows separately. */
 public record RecordGaitFilming(
     @TargetAggregateIdentifier CaseId caseId, RecordingId recordingId, LocalDate filmedOn, GaitView view,
     RunningSurface surface, GaitFindings findings) {

@@ -4,7 +4,7 @@ import com.kineticcasebook.reference.OutcomeInstrument;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Records a score on a validated outcome instrument for one injury. */
+/** Records a score on a validated outcome instrument for one injury, resolved or not. */
 public record RecordOutcomeMeasure(
     @TargetAggregateIdentifier CaseId caseId, InjuryId injuryId, OutcomeInstrument instrument, Double score,
     LocalDate measuredOn) {
@@ -16,9 +16,10 @@ public record RecordOutcomeMeasure(
         .required("instrument", instrument)
         .required("score", score)
         .required("measuredOn", measuredOn);
-    if (instrument != null && score != null && !instrument.accepts(score)) {
-      check.add("score", instrument.name() + " scores are " + (instrument.integerScores() ? "whole numbers " : "")
-          + "from " + instrument.min() + " to " + instrument.max());
+    if (instrument != null) {
+      check.that("score", score, instrument::accepts, instrument.name() + " scores are "
+          + (instrument.integerScores() ? "whole numbers " : "") + "from " + instrument.min() + " to "
+          + instrument.max());
     }
     check.throwIfAny();
   }

@@ -3,14 +3,15 @@ package com.kineticcasebook.patientcase;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Reopens a closed case. */
+/** Reopens a closed case, for instance when the pain returns, so that its history continues in one stream. */
 public record ReopenCase(@TargetAggregateIdentifier CaseId caseId, LocalDate reopenedOn, String reason) {
 
   public ReopenCase {
+    reason = Violations.normalise(reason);
     Violations.check()
         .required("caseId", caseId)
         .required("reopenedOn", reopenedOn)
-        .text("reason", reason, 1000)
+        .text("reason", reason, 1, 1000)
         .throwIfAny();
   }
 }

@@ -3,11 +3,17 @@ package com.kineticcasebook.patientcase;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Records that an injury has resolved; a secondary of the current hypothesis resolves as SecondaryResolved. */
+/**
+ * Records that an injury has resolved. The case decides whether that is a SecondaryResolved (a
+ * secondary of the current hypothesis) or an InjuryResolved, so the client cannot misclassify it.
+ *
+ * @param note optional; blank counts as no note
+ */
 public record ResolveInjury(
     @TargetAggregateIdentifier CaseId caseId, InjuryId injuryId, LocalDate resolvedOn, String note) {
 
   public ResolveInjury {
+    note = Violations.normalise(note);
     Violations.check()
         .required("caseId", caseId)
         .required("injuryId", injuryId)

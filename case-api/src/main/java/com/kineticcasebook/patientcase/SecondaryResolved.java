@@ -3,6 +3,11 @@ package com.kineticcasebook.patientcase;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-/** A secondary injury of the current hypothesis resolved. */
+/**
+ * A secondary injury of the hypothesis current at the time resolved. It is a separate event so the
+ * outcome dashboards see the clinician's claim as it stood then, whatever is hypothesised later.
+ *
+ * @param note null when the clinician left none
+ */
 @Revision("1")
 public record SecondaryResolved(CaseId caseId, InjuryId injuryId, LocalDate resolvedOn, String note) {}

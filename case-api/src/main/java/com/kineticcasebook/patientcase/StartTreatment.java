@@ -4,18 +4,19 @@ import com.kineticcasebook.reference.TreatmentModality;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Starts a treatment aimed at one injury of the case. */
+/** Starts a treatment aimed at one injury of the case; the outcome dashboards time clearance from it. */
 public record StartTreatment(
     @TargetAggregateIdentifier CaseId caseId, TreatmentId treatmentId, InjuryId targetInjuryId,
     TreatmentModality modality, String plan, LocalDate startedOn) {
 
   public StartTreatment {
+    plan = Violations.normalise(plan);
     Violations.check()
         .required("caseId", caseId)
         .required("treatmentId", treatmentId)
         .required("targetInjuryId", targetInjuryId)
         .required("modality", modality)
-        .text("plan", plan, 4000)
+        .text("plan", plan, 1, 4000)
         .required("startedOn", startedOn)
         .throwIfAny();
   }

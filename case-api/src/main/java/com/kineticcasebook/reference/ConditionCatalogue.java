@@ -10,8 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * The running and musculoskeletal conditions a clinician can name. ICD-10 codes are the WHO
- * categories the condition is coded under; SNOMED CT ids are given only where they were
- * verified, and are null otherwise rather than guessed.
+ * ICD-10 category or subcategory the condition is coded under, at the level that is certain (so
+ * several conditions share a broad code such as M76.8). SNOMED CT concept ids are filled only
+ * where they were verified, and are null otherwise: a wrong code in a clinical export is worse
+ * than none.
  */
 public final class ConditionCatalogue {
 
@@ -21,10 +23,10 @@ public final class ConditionCatalogue {
       new Condition("SACROILIAC_JOINT_PAIN", "Sacroiliac joint pain", PELVIS, "M53.3", null),
       new Condition("PIRIFORMIS_SYNDROME", "Piriformis syndrome", PELVIS, "G57.0", null),
       new Condition("GREATER_TROCHANTERIC_PAIN_SYNDROME", "Greater trochanteric pain syndrome", HIP, "M70.6", null),
-      new Condition("GLUTEAL_TENDINOPATHY", "Gluteal tendinopathy", HIP, "M76.8", null),
+      new Condition("GLUTEAL_TENDINOPATHY", "Gluteal tendinopathy", HIP, "M76.0", null),
       new Condition("HIP_FLEXOR_STRAIN", "Hip flexor strain", HIP, "S76.0", null),
       new Condition("HIP_LABRAL_TEAR", "Hip labral tear", HIP, "S73.1", null),
-      new Condition("FEMORAL_NECK_STRESS_FRACTURE", "Femoral neck stress fracture", HIP, "M84.3", null),
+      new Condition("FEMORAL_STRESS_FRACTURE", "Femoral (neck) stress fracture", HIP, "M84.3", null),
       new Condition("ADDUCTOR_STRAIN", "Adductor strain", GROIN, "S76.2", null),
       new Condition("QUADRICEPS_STRAIN", "Quadriceps strain", THIGH, "S76.1", null),
       new Condition("HAMSTRING_STRAIN", "Hamstring strain", HAMSTRING, "S76.3", null),
@@ -55,10 +57,12 @@ public final class ConditionCatalogue {
 
   private ConditionCatalogue() {}
 
+  /** Every condition, grouped from the low back down to the toes. */
   public static List<Condition> all() {
     return ALL;
   }
 
+  /** The condition with this code; empty for an unknown code or null. */
   public static Optional<Condition> find(String code) {
     return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
   }

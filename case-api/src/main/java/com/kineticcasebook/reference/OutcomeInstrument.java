@@ -2,7 +2,9 @@ package com.kineticcasebook.reference;
 
 /**
  * Validated outcome measures with their score range and minimal clinically important difference
- * (MCID): a change of at least the MCID in the better direction counts as improvement.
+ * (MCID): a change of at least the MCID in the better direction counts as improvement. Range and
+ * MCID are whole numbers for every instrument, so they are {@code int}; scores are {@code double}
+ * because PSFS is a mean.
  */
 public enum OutcomeInstrument {
   NPRS("Numeric Pain Rating Scale", 0, 10, 2, false, true),
@@ -52,6 +54,7 @@ public enum OutcomeInstrument {
     return integerScores;
   }
 
+  /** Whether the score lies within the range and, for integer instruments, is a whole number. */
   public boolean accepts(double score) {
     return score >= min && score <= max && (!integerScores || score == Math.rint(score));
   }

@@ -29,7 +29,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Maps every failure of the JSON API to problem+json: bad input to 400 with the fields named,
  * rules the case's state forbids to 409, and anything unexpected to a 500 that reveals nothing.
  */
-@RestControllerAdvice(basePackages = "com.kineticcasebook")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -89,8 +89,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> createResponseEntity(
       Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
     // Spring's own MVC errors (405, 406, 415, ...) keep their status but get our body shape.
-    if (body instanceof ProblemDetail problem && problem.getType() != null
-        && "about:blank".equals(problem.getType().toString())) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
       problem.setType(java.net.URI.create("urn:kinetic-casebook:problem:http-" + statusCode.value()));
     }
     return super.createResponseEntity(body, headers, statusCode, request);

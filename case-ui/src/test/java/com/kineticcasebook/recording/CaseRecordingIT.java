@@ -179,6 +179,20 @@ class CaseRecordingIT extends PostgresApplicationTest {
   }
 
   @Test
+  void springsOwnErrorsAreProblemsToo() {
+    Response unsupported = clinician.post("/api/v1/cases", "text/plain", "hello".getBytes());
+    assertThat(unsupported.status()).isEqualTo(415);
+    assertThat(unsupported.json().get("type").asString()).startsWith("urn:kinetic-casebook:problem:");
+    Response noSuchPath = clinician.get("/api/v1/cases/" + java.util.UUID.randomUUID() + "/no-such-view");
+    assertThat(noSuchPath.status()).isEqualTo(404);
+    assertThat(noSuchPath.contentType()).startsWith("application/problem+json");
+    assertThat(noSuchPath.json().get("type").asString()).startsWith("urn:kinetic-casebook:problem:");
+    Response notAnObject = clinician.postRaw("/api/v1/cases", "[]");
+    assertThat(notAnObject.status()).isEqualTo(400);
+    assertThat(fields(notAnObject)).containsExactly("body");
+  }
+
+  @Test
   void aMissingBodyIsABadRequest() {
     Response response = clinician.postRaw("/api/v1/cases", "");
     assertThat(response.status()).isEqualTo(400);
