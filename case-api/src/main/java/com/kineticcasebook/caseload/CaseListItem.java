@@ -3,7 +3,9 @@ package com.kineticcasebook.caseload;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.ClinicId;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /** A case as the caseload shows it. */
 public record CaseListItem(
-    CaseId caseId, ClinicId clinicId, String patientRef, CaseStatus status, LocalDate openedOn, LocalDate closedOn) {}
+    CaseId caseId, ClinicId clinicId, String patientRef, CaseStatus status, LocalDate openedOn, LocalDate closedOn,
+    UUID primaryInjuryId, int openInjuries) {}

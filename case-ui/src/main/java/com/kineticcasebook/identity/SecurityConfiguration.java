@@ -55,6 +55,9 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/**").hasRole(Role.CLINICIAN.name())
             .requestMatchers(HttpMethod.PUT, "/api/v1/cases/*/gait-recordings/*/video").hasRole(Role.CLINICIAN.name())
             .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**").hasRole(Role.CLINICIAN.name())
+            .requestMatchers(HttpMethod.GET, "/api/v1/dashboards/**").hasRole(Role.PRACTICE_OWNER.name())
+            .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
+            .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
             .anyRequest().denyAll())
         .build();
   }

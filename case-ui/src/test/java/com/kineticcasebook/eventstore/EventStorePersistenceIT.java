@@ -38,6 +38,7 @@ class EventStorePersistenceIT {
     TestDatabase database = TestDatabase.create();
     String dataDir = Files.createTempDirectory("casebook-restart").toString();
     String caseId;
+    String position;
     UUID clinic;
 
     try (ConfigurableApplicationContext first = start(database, dataDir)) {
@@ -53,6 +54,7 @@ class EventStorePersistenceIT {
           Map.of("clinicId", clinic.toString(), "patientRef", "R-0001", "openedOn", LocalDate.now().toString()));
       assertThat(opened.status()).isEqualTo(201);
       caseId = opened.json().get("caseId").asString();
+      position = opened.header("X-Event-Position");
     }
 
     try (Connection connection = database.connect();
@@ -71,7 +73,9 @@ class EventStorePersistenceIT {
 
     try (ConfigurableApplicationContext second = start(database, dataDir)) {
       ApiClient api = ApiClient.login(port(second), "clinician.riverside", PASSWORD);
-      assertThat(api.get("/api/v1/cases/" + caseId).status()).isEqualTo(200);
+      Response view = api.withHeader("X-Consistency", "after=" + position).get("/api/v1/cases/" + caseId);
+      assertThat(view.status()).isEqualTo(200);
+      assertThat(view.json().get("patientRef").asString()).isEqualTo("R-0001");
       Response injury = api.post("/api/v1/cases/" + caseId + "/injuries", Map.of("bodyRegion", "KNEE",
           "side", "LEFT", "description", "Ache after long runs", "onsetOn", LocalDate.now().toString(),
           "painScore", 4));

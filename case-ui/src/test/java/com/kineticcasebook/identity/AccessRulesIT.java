@@ -61,11 +61,14 @@ class AccessRulesIT extends PostgresApplicationTest {
 
   @Test
   void aClinicianSeesOnlyTheirClinicsCaseload() {
-    String caseId = northCase();
-    Response north = as("clinician.north").get("/api/v1/cases");
+    Response opened = as("clinician.north").post("/api/v1/cases",
+        Map.of("clinicId", north.toString(), "patientRef", "N-101", "openedOn", today));
+    String caseId = opened.json().get("caseId").asString();
+    String consistency = "after=" + opened.header("X-Event-Position");
+    Response north = as("clinician.north").withHeader("X-Consistency", consistency).get("/api/v1/cases");
     assertThat(north.status()).isEqualTo(200);
     assertThat(north.body()).contains(caseId);
-    Response south = as("clinician.south").get("/api/v1/cases");
+    Response south = as("clinician.south").withHeader("X-Consistency", consistency).get("/api/v1/cases");
     assertThat(south.body()).doesNotContain(caseId);
     assertThat(as("clinician.south").get("/api/v1/cases?clinicId=" + this.north).status()).isEqualTo(403);
   }

@@ -1,0 +1,2 @@
+/** The practice owner's question: did secondary injuries clear after the primary was treated? */
+package com.kineticcasebook.outcomes;

@@ -1,0 +1,278 @@
+package com.kineticcasebook.projections.caseview;
+
+import com.kineticcasebook.caseload.CaseStatus;
+import com.kineticcasebook.caseload.CaseView;
+import com.kineticcasebook.caseload.CaseView.InjuryStatus;
+import com.kineticcasebook.caseload.CaseView.Role;
+import com.kineticcasebook.caseload.TimelineEntry;
+import com.kineticcasebook.outcomes.Classification;
+import com.kineticcasebook.outcomes.MeasureChange;
+import com.kineticcasebook.outcomes.SecondaryOutcome;
+import com.kineticcasebook.patientcase.CaseClosed;
+import com.kineticcasebook.patientcase.CaseOpened;
+import com.kineticcasebook.patientcase.CaseReopened;
+import com.kineticcasebook.patientcase.EntryMarkedInError;
+import com.kineticcasebook.patientcase.GaitFilmed;
+import com.kineticcasebook.patientcase.GaitVideoAttached;
+import com.kineticcasebook.patientcase.InjuryId;
+import com.kineticcasebook.patientcase.InjuryReported;
+import com.kineticcasebook.patientcase.InjuryResolved;
+import com.kineticcasebook.patientcase.OutcomeMeasured;
+import com.kineticcasebook.patientcase.PrimaryHypothesised;
+import com.kineticcasebook.patientcase.RecordingId;
+import com.kineticcasebook.patientcase.SecondaryResolved;
+import com.kineticcasebook.patientcase.TreatmentStarted;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+/**
+ * Folds the events of one case, in sequence order, into everything the read side shows of it:
+ * the case view, the timeline and the outcome rows. The same fold serves the live projection and
+ * the auditor's as-of replay, so both always agree. Events marked in error stay on the timeline,
+ * flagged, and are left out of everything else.
+ */
+public final class CaseFold {
+
+  /** Everything derived from a case's events. */
+  public record Folded(CaseView view, List<TimelineEntry> timeline, List<SecondaryOutcome> secondaries,
+      List<MeasureChange> measures) {}
+
+  private final ZoneId zone;
+
+  public CaseFold(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** Returns null when the events do not open a case. */
+  public Folded fold(List<? extends DomainEventMessage<?>> events) {
+    Set<String> inError = new HashSet<>();
+    for (DomainEventMessage<?> event : events) {
+      if (event.getPayload() instanceof EntryMarkedInError marked) {
+        inError.add(marked.eventId());
+      }
+    }
+    State state = new State();
+    List<TimelineEntry> timeline = new ArrayList<>();
+    for (DomainEventMessage<?> event : events) {
+      boolean live = !inError.contains(event.getIdentifier());
+      if (live) {
+        state.apply(event);
+      } else {
+        state.remember(event);
+      }
+      timeline.add(timelineEntry(event, state, !live));
+    }
+    if (state.opened == null) {
+      return null;
+    }
+    timeline.sort(Comparator.comparing(TimelineEntry::occurredOn).thenComparingLong(TimelineEntry::sequenceNumber));
+    long version = events.isEmpty() ? -1 : events.get(events.size() - 1).getSequenceNumber();
+    return new Folded(state.view(version), List.copyOf(timeline), state.secondaries(), state.measures());
+  }
+
+  private TimelineEntry timelineEntry(DomainEventMessage<?> event, State state, boolean enteredInError) {
+    Object payload = event.getPayload();
+    LocalDate recordedOn = LocalDate.ofInstant(event.getTimestamp(), zone);
+    Object user = event.getMetaData().get("userId");
+    return new TimelineEntry(event.getIdentifier(), event.getSequenceNumber(), EventNames.type(payload),
+        Summaries.occurredOn(payload, recordedOn), event.getTimestamp(), user == null ? null : user.toString(),
+        Summaries.of(payload, state.labels), enteredInError);
+  }
+
+  /** The live state of the case while folding. */
+  private static final class State {
+    CaseOpened opened;
+    LocalDate closedOn;
+    final Map<UUID, InjuryReported> injuries = new LinkedHashMap<>();
+    final Map<UUID, LocalDate> resolvedOn = new LinkedHashMap<>();
+    final Map<UUID, CaseView.GaitRecording> recordings = new LinkedHashMap<>();
+    final List<TreatmentStarted> treatments = new ArrayList<>();
+    final List<CaseView.Hypothesis> hypotheses = new ArrayList<>();
+    final Map<String, PrimaryHypothesised> liveHypotheses = new LinkedHashMap<>();
+    final List<CaseView.OutcomeMeasure> measures = new ArrayList<>();
+    /** Every injury ever reported, live or not, to name it on the timeline. */
+    final Map<UUID, InjuryReported> labels = new LinkedHashMap<>();
+
+    void remember(DomainEventMessage<?> event) {
+      if (event.getPayload() instanceof InjuryReported reported) {
+        labels.put(reported.injuryId().value(), reported);
+      } else if (event.getPayload() instanceof PrimaryHypothesised hypothesis) {
+        hypotheses.add(hypothesis(event, hypothesis, true));
+      }
+    }
+
+    void apply(DomainEventMessage<?> event) {
+      Object payload = event.getPayload();
+      if (payload instanceof CaseOpened e) {
+        opened = e;
+      } else if (payload instanceof InjuryReported e) {
+        injuries.put(e.injuryId().value(), e);
+        labels.put(e.injuryId().value(), e);
+      } else if (payload instanceof GaitFilmed e) {
+        recordings.put(e.recordingId().value(), new CaseView.GaitRecording(e.recordingId().value(), e.filmedOn(),
+            e.view(), e.surface(), e.findings(), null));
+      } else if (payload instanceof GaitVideoAttached e) {
+        recordings.computeIfPresent(e.recordingId().value(), (id, r) -> new CaseView.GaitRecording(
+            r.recordingId(), r.filmedOn(), r.view(), r.surface(), r.findings(), e.video()));
+      } else if (payload instanceof PrimaryHypothesised e) {
+        liveHypotheses.put(event.getIdentifier(), e);
+        hypotheses.add(hypothesis(event, e, false));
+      } else if (payload instanceof TreatmentStarted e) {
+        treatments.add(e);
+      } else if (payload instanceof OutcomeMeasured e) {
+        measures.add(new CaseView.OutcomeMeasure(event.getIdentifier(), e.injuryId().value(), e.instrument(),
+            e.score(), e.measuredOn()));
+      } else if (payload instanceof SecondaryResolved e) {
+        resolvedOn.put(e.injuryId().value(), e.resolvedOn());
+      } else if (payload instanceof InjuryResolved e) {
+        resolvedOn.put(e.injuryId().value(), e.resolvedOn());
+      } else if (payload instanceof CaseClosed e) {
+        closedOn = e.closedOn();
+      } else if (payload instanceof CaseReopened) {
+        closedOn = null;
+      }
+    }
+
+    private static CaseView.Hypothesis hypothesis(DomainEventMessage<?> event, PrimaryHypothesised e, boolean inError) {
+      return new CaseView.Hypothesis(event.getIdentifier(), e.primaryInjuryId().value(),
+          e.secondaryInjuryIds().stream().map(InjuryId::value).toList(), e.rationale(),
+          e.evidenceRecordingIds().stream().map(RecordingId::value).toList(), event.getTimestamp(), false, inError);
+    }
+
+    PrimaryHypothesised current() {
+      PrimaryHypothesised current = null;
+      for (PrimaryHypothesised hypothesis : liveHypotheses.values()) {
+        current = hypothesis;
+      }
+      return current;
+    }
+
+    String currentEventId() {
+      String current = null;
+      for (String id : liveHypotheses.keySet()) {
+        current = id;
+      }
+      return current;
+    }
+
+    CaseView view(long version) {
+      PrimaryHypothesised current = current();
+      String currentId = currentEventId();
+      List<CaseView.Injury> injuryViews = new ArrayList<>();
+      int open = 0;
+      for (InjuryReported injury : injuries.values()) {
+        UUID id = injury.injuryId().value();
+        LocalDate resolved = resolvedOn.get(id);
+        if (resolved == null) {
+          open++;
+        }
+        injuryViews.add(new CaseView.Injury(id, injury.bodyRegion(), injury.side(), injury.conditionCode(),
+            injury.description(), injury.painScore(), role(current, injury.injuryId()),
+            resolved == null ? InjuryStatus.OPEN : InjuryStatus.RESOLVED, injury.onsetOn(), resolved));
+      }
+      List<CaseView.Hypothesis> history = hypotheses.stream()
+          .map(h -> new CaseView.Hypothesis(h.eventId(), h.primaryInjuryId(), h.secondaryInjuryIds(), h.rationale(),
+              h.evidenceRecordingIds(), h.recordedAt(), h.eventId().equals(currentId), h.enteredInError()))
+          .toList();
+      return new CaseView(opened.caseId().value(), opened.clinicId().value(), opened.patientRef(),
+          closedOn == null ? CaseStatus.OPEN : CaseStatus.CLOSED, opened.openedOn(), closedOn,
+          opened.assignedClinicianId().value(), current == null ? null : current.primaryInjuryId().value(), open,
+          List.copyOf(injuryViews),
+          treatments.stream().map(t -> new CaseView.Treatment(t.treatmentId().value(), t.targetInjuryId().value(),
+              t.modality(), t.plan(), t.startedOn())).toList(),
+          List.copyOf(recordings.values()), history, List.copyOf(measures), version);
+    }
+
+    private static Role role(PrimaryHypothesised current, InjuryId injury) {
+      if (current == null) {
+        return Role.UNCLASSIFIED;
+      }
+      if (current.primaryInjuryId().equals(injury)) {
+        return Role.PRIMARY;
+      }
+      return current.secondaryInjuryIds().contains(injury) ? Role.SECONDARY : Role.UNCLASSIFIED;
+    }
+
+    List<SecondaryOutcome> secondaries() {
+      PrimaryHypothesised current = current();
+      if (current == null || !injuries.containsKey(current.primaryInjuryId().value())) {
+        return List.of();
+      }
+      InjuryReported primary = injuries.get(current.primaryInjuryId().value());
+      TreatmentStarted firstPrimaryTreatment = treatments.stream()
+          .filter(t -> t.targetInjuryId().equals(current.primaryInjuryId()))
+          .min(Comparator.comparing(TreatmentStarted::startedOn))
+          .orElse(null);
+      LocalDate treatedOn = firstPrimaryTreatment == null ? null : firstPrimaryTreatment.startedOn();
+      List<SecondaryOutcome> outcomes = new ArrayList<>();
+      for (InjuryId secondaryId : current.secondaryInjuryIds()) {
+        InjuryReported secondary = injuries.get(secondaryId.value());
+        if (secondary == null) {
+          continue;
+        }
+        boolean direct = treatments.stream().anyMatch(t -> t.targetInjuryId().equals(secondaryId));
+        LocalDate resolved = resolvedOn.get(secondaryId.value());
+        outcomes.add(new SecondaryOutcome(opened.caseId().value(), opened.clinicId().value(),
+            opened.assignedClinicianId().value(), secondaryId.value(), secondary.conditionCode(), secondary.onsetOn(),
+            primary.injuryId().value(), primary.conditionCode(), treatedOn,
+            firstPrimaryTreatment == null ? null : firstPrimaryTreatment.modality(), direct, resolved, closedOn,
+            OutcomeRules.classify(resolved, direct, treatedOn)));
+      }
+      return List.copyOf(outcomes);
+    }
+
+    List<MeasureChange> measures() {
+      Map<String, List<CaseView.OutcomeMeasure>> byInjuryAndInstrument = new LinkedHashMap<>();
+      for (CaseView.OutcomeMeasure measure : measures) {
+        if (injuries.containsKey(measure.injuryId())) {
+          byInjuryAndInstrument.computeIfAbsent(measure.injuryId() + "/" + measure.instrument(), k -> new ArrayList<>())
+              .add(measure);
+        }
+      }
+      List<MeasureChange> changes = new ArrayList<>();
+      for (List<CaseView.OutcomeMeasure> series : byInjuryAndInstrument.values()) {
+        // Stable sort: measures of the same day keep the order they were recorded in.
+        List<CaseView.OutcomeMeasure> ordered = series.stream()
+            .sorted(Comparator.comparing(CaseView.OutcomeMeasure::measuredOn)).toList();
+        CaseView.OutcomeMeasure first = ordered.get(0);
+        CaseView.OutcomeMeasure latest = ordered.get(ordered.size() - 1);
+        changes.add(new MeasureChange(opened.caseId().value(), opened.clinicId().value(), first.injuryId(),
+            injuries.get(first.injuryId()).onsetOn(), first.instrument(), first.score(), latest.score(),
+            ordered.size()));
+      }
+      return List.copyOf(changes);
+    }
+  }
+
+  /** The classification rules, kept apart so that they read like DESIGN.md. */
+  static final class OutcomeRules {
+
+    private OutcomeRules() {}
+
+    /**
+     * A resolved secondary that was treated directly counts as cleared with direct treatment,
+     * whenever it cleared: the direct treatment is the nearer explanation.
+     */
+    static Classification classify(LocalDate resolvedOn, boolean directlyTreated, LocalDate primaryTreatedOn) {
+      if (resolvedOn == null) {
+        return Classification.UNRESOLVED;
+      }
+      if (directlyTreated) {
+        return Classification.CLEARED_WITH_DIRECT_TREATMENT;
+      }
+      if (primaryTreatedOn == null || resolvedOn.isBefore(primaryTreatedOn)) {
+        return Classification.CLEARED_BEFORE_PRIMARY_TREATMENT;
+      }
+      return Classification.CLEARED_AFTER_PRIMARY_TREATMENT;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package com.kineticcasebook.projections.outcomes;
+
+import com.kineticcasebook.outcomes.Classification;
+import com.kineticcasebook.outcomes.FindOutcomeDashboard;
+import com.kineticcasebook.outcomes.MeasureChange;
+import com.kineticcasebook.outcomes.OutcomeDashboard;
+import com.kineticcasebook.outcomes.SecondaryOutcome;
+import com.kineticcasebook.reference.OutcomeInstrument;
+import com.kineticcasebook.reference.TreatmentModality;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Answers the outcomes dashboard from the outcome rows of the case-views projection. */
+@Component
+class OutcomeDashboardQueries {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  OutcomeDashboardQueries(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @QueryHandler
+  OutcomeDashboard handle(FindOutcomeDashboard query) {
+    UUID clinic = query.clinicId().value();
+    List<Object> arguments = new ArrayList<>(List.of(clinic));
+    String onset = onsetFilter("secondary_onset_on", query, arguments);
+    List<SecondaryOutcome> secondaries = jdbc.query(
+        "SELECT * FROM outcome_secondary WHERE clinic_id = ?" + onset,
+        (rs, row) -> new SecondaryOutcome(
+            rs.getObject("case_id", UUID.class), rs.getObject("clinic_id", UUID.class),
+            rs.getObject("clinician_id", UUID.class), rs.getObject("secondary_injury_id", UUID.class),
+            rs.getString("secondary_condition_code"), rs.getObject("secondary_onset_on", LocalDate.class),
+            rs.getObject("primary_injury_id", UUID.class), rs.getString("primary_condition_code"),
+            rs.getObject("primary_treated_on", LocalDate.class),
+            rs.getString("primary_modality") == null ? null : TreatmentModality.valueOf(rs.getString("primary_modality")),
+            rs.getBoolean("directly_treated"), rs.getObject("resolved_on", LocalDate.class),
+            rs.getObject("case_closed_on", LocalDate.class), Classification.valueOf(rs.getString("classification"))),
+        arguments.toArray());
+    List<Object> measureArguments = new ArrayList<>(List.of(clinic));
+    String measureOnset = onsetFilter("injury_onset_on", query, measureArguments);
+    List<MeasureChange> measures = jdbc.query(
+        "SELECT * FROM outcome_measure_change WHERE clinic_id = ?" + measureOnset,
+        (rs, row) -> new MeasureChange(rs.getObject("case_id", UUID.class), rs.getObject("clinic_id", UUID.class),
+            rs.getObject("injury_id", UUID.class), rs.getObject("injury_onset_on", LocalDate.class),
+            OutcomeInstrument.valueOf(rs.getString("instrument")), rs.getDouble("first_score"),
+            rs.getDouble("latest_score"), rs.getInt("measures")),
+        measureArguments.toArray());
+    return OutcomeStatistics.dashboard(clinic, query.from(), query.to(), secondaries, measures,
+        LocalDate.now(clock));
+  }
+
+  private static String onsetFilter(String column, FindOutcomeDashboard query, List<Object> arguments) {
+    StringBuilder filter = new StringBuilder();
+    if (query.from() != null) {
+      filter.append(" AND ").append(column).append(" >= ?");
+      arguments.add(query.from());
+    }
+    if (query.to() != null) {
+      filter.append(" AND ").append(column).append(" <= ?");
+      arguments.add(query.to());
+    }
+    return filter.toString();
+  }
+}

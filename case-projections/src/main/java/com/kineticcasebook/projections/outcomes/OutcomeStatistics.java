@@ -1,0 +1,152 @@
+package com.kineticcasebook.projections.outcomes;
+
+import com.kineticcasebook.outcomes.Classification;
+import com.kineticcasebook.outcomes.MeasureChange;
+import com.kineticcasebook.outcomes.OutcomeDashboard;
+import com.kineticcasebook.outcomes.OutcomeDashboard.ByChain;
+import com.kineticcasebook.outcomes.OutcomeDashboard.ByClinician;
+import com.kineticcasebook.outcomes.OutcomeDashboard.ByInstrument;
+import com.kineticcasebook.outcomes.OutcomeDashboard.ByModality;
+import com.kineticcasebook.outcomes.OutcomeDashboard.ByMonth;
+import com.kineticcasebook.outcomes.OutcomeDashboard.ByPrimaryCondition;
+import com.kineticcasebook.outcomes.OutcomeDashboard.Counts;
+import com.kineticcasebook.outcomes.SecondaryOutcome;
+import com.kineticcasebook.reference.OutcomeInstrument;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Computes the outcomes dashboard from classified secondaries, by the rules of DESIGN.md: the
+ * clearance rate is cleared-after-primary-treatment over all secondaries; the median days to
+ * clearance is a Kaplan-Meier median over the secondaries still open when the primary's
+ * treatment started, with unresolved ones censored at the case's closure, else today.
+ */
+final class OutcomeStatistics {
+
+  private OutcomeStatistics() {}
+
+  static OutcomeDashboard dashboard(UUID clinicId, LocalDate from, LocalDate to, List<SecondaryOutcome> secondaries,
+      List<MeasureChange> measures, LocalDate today) {
+    KaplanMeier overall = survival(secondaries, today);
+    return new OutcomeDashboard(clinicId, from, to, counts(secondaries), rate(secondaries), overall.median(),
+        byPrimaryCondition(secondaries, today), byChain(secondaries), byClinician(secondaries, today),
+        byModality(secondaries, today), byMonth(secondaries), byInstrument(measures), overall.curve());
+  }
+
+  static Counts counts(List<SecondaryOutcome> secondaries) {
+    return new Counts(secondaries.size(), count(secondaries, Classification.CLEARED_AFTER_PRIMARY_TREATMENT),
+        count(secondaries, Classification.CLEARED_WITH_DIRECT_TREATMENT),
+        count(secondaries, Classification.CLEARED_BEFORE_PRIMARY_TREATMENT),
+        count(secondaries, Classification.UNRESOLVED));
+  }
+
+  /** Null when there are no secondaries: a rate of nothing is not zero. */
+  static Double rate(List<SecondaryOutcome> secondaries) {
+    return secondaries.isEmpty() ? null
+        : (double) count(secondaries, Classification.CLEARED_AFTER_PRIMARY_TREATMENT) / secondaries.size();
+  }
+
+  static KaplanMeier survival(List<SecondaryOutcome> secondaries, LocalDate today) {
+    List<KaplanMeier.Observation> observations = new ArrayList<>();
+    for (SecondaryOutcome s : secondaries) {
+      LocalDate treatedOn = s.primaryTreatedOn();
+      if (treatedOn == null) {
+        continue;
+      }
+      if (s.resolvedOn() != null) {
+        if (!s.resolvedOn().isBefore(treatedOn)) {
+          observations.add(new KaplanMeier.Observation(days(treatedOn, s.resolvedOn()), true));
+        }
+      } else {
+        LocalDate censoredOn = s.caseClosedOn() != null ? s.caseClosedOn() : today;
+        observations.add(new KaplanMeier.Observation(Math.max(0, days(treatedOn, censoredOn)), false));
+      }
+    }
+    return new KaplanMeier(observations);
+  }
+
+  private static List<ByPrimaryCondition> byPrimaryCondition(List<SecondaryOutcome> secondaries, LocalDate today) {
+    return groups(secondaries, SecondaryOutcome::primaryConditionCode).entrySet().stream()
+        .map(g -> new ByPrimaryCondition(g.getKey(), g.getValue().size(), clearedAfter(g.getValue()),
+            survival(g.getValue(), today).median()))
+        .sorted(Comparator.comparingInt(ByPrimaryCondition::secondaries).reversed())
+        .toList();
+  }
+
+  private static List<ByChain> byChain(List<SecondaryOutcome> secondaries) {
+    return groups(secondaries, s -> s.primaryConditionCode() + "\u0000" + s.secondaryConditionCode())
+        .values().stream()
+        .map(g -> new ByChain(g.get(0).primaryConditionCode(), g.get(0).secondaryConditionCode(), g.size(),
+            clearedAfter(g)))
+        .sorted(Comparator.comparingInt(ByChain::count).reversed())
+        .toList();
+  }
+
+  private static List<ByClinician> byClinician(List<SecondaryOutcome> secondaries, LocalDate today) {
+    return groups(secondaries, SecondaryOutcome::clinicianId).entrySet().stream()
+        .map(g -> new ByClinician(g.getKey(), g.getValue().size(), clearedAfter(g.getValue()), rate(g.getValue()),
+            survival(g.getValue(), today).median()))
+        .sorted(Comparator.comparingInt(ByClinician::secondaries).reversed())
+        .toList();
+  }
+
+  private static List<ByModality> byModality(List<SecondaryOutcome> secondaries, LocalDate today) {
+    return groups(secondaries, s -> s.primaryModality() == null ? null : s.primaryModality().name()).entrySet()
+        .stream()
+        .map(g -> new ByModality(g.getKey(), g.getValue().size(), clearedAfter(g.getValue()),
+            survival(g.getValue(), today).median()))
+        .sorted(Comparator.comparingInt(ByModality::secondaries).reversed())
+        .toList();
+  }
+
+  private static List<ByMonth> byMonth(List<SecondaryOutcome> secondaries) {
+    return groups(secondaries, s -> s.secondaryOnsetOn().toString().substring(0, 7)).entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(g -> new ByMonth(g.getKey(), g.getValue().size(), clearedAfter(g.getValue())))
+        .toList();
+  }
+
+  private static List<ByInstrument> byInstrument(List<MeasureChange> measures) {
+    List<ByInstrument> rows = new ArrayList<>();
+    for (OutcomeInstrument instrument : OutcomeInstrument.values()) {
+      List<MeasureChange> series = measures.stream()
+          .filter(m -> m.instrument() == instrument && m.measures() >= 2).toList();
+      if (series.isEmpty()) {
+        continue;
+      }
+      int improved = (int) series.stream().filter(MeasureChange::improvedByMcid).count();
+      double mean = series.stream().mapToDouble(MeasureChange::improvement).average().orElse(0);
+      rows.add(new ByInstrument(instrument.name(), instrument.mcid(), series.size(), improved, mean));
+    }
+    return rows;
+  }
+
+  private static <K> Map<K, List<SecondaryOutcome>> groups(List<SecondaryOutcome> secondaries,
+      Function<SecondaryOutcome, K> key) {
+    Map<K, List<SecondaryOutcome>> groups = new LinkedHashMap<>();
+    for (SecondaryOutcome s : secondaries) {
+      groups.computeIfAbsent(key.apply(s), k -> new ArrayList<>()).add(s);
+    }
+    return groups;
+  }
+
+  private static int clearedAfter(List<SecondaryOutcome> secondaries) {
+    return count(secondaries, Classification.CLEARED_AFTER_PRIMARY_TREATMENT);
+  }
+
+  private static int count(List<SecondaryOutcome> secondaries, Classification classification) {
+    return (int) secondaries.stream().filter(s -> Objects.equals(s.classification(), classification)).count();
+  }
+
+  private static int days(LocalDate from, LocalDate to) {
+    return (int) ChronoUnit.DAYS.between(from, to);
+  }
+}

@@ -1,0 +1,2 @@
+/** The practice owner's outcome dashboards, as JSON and CSV. */
+package com.kineticcasebook.dashboards;

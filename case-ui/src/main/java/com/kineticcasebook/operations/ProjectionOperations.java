@@ -1,0 +1,104 @@
+package com.kineticcasebook.operations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Lists the streaming projections with their progress, and rebuilds one from the event store:
+ * the processor is stopped, its tokens reset (its reset handler clears its tables), and started
+ * again, while the rest of the application keeps serving.
+ */
+@Service
+public class ProjectionOperations {
+
+  private static final Logger log = LoggerFactory.getLogger(ProjectionOperations.class);
+
+  /** A projection's progress as the admin API shows it. */
+  public record ProjectionStatus(String name, long position, long headPosition, boolean rebuilding,
+      double eventsPerSecond) {}
+
+  private final EventProcessingConfiguration processing;
+  private final ProjectionPositions positions;
+  private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
+  private final Map<String, Long> lastPositions = new ConcurrentHashMap<>();
+  private final Map<String, Double> rates = new ConcurrentHashMap<>();
+  /** Rebuilds asked for whose processor has not restarted yet. */
+  private final Set<String> pending = ConcurrentHashMap.newKeySet();
+  private volatile long lastSampleNanos = System.nanoTime();
+
+  ProjectionOperations(EventProcessingConfiguration processing, ProjectionPositions positions) {
+    this.processing = processing;
+    this.positions = positions;
+  }
+
+  public List<ProjectionStatus> list() {
+    long head = positions.head();
+    List<ProjectionStatus> statuses = new ArrayList<>();
+    processing.eventProcessors().forEach((name, processor) -> {
+      if (processor instanceof StreamingEventProcessor streaming) {
+        OptionalLong position = positions.processed(name);
+        boolean replaying = streaming.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        statuses.add(new ProjectionStatus(name, position.orElse(-1), head, replaying || rebuilding(name),
+            rates.getOrDefault(name, 0.0)));
+      }
+    });
+    return statuses;
+  }
+
+  /** Starts a rebuild; false when there is no streaming projection of that name. */
+  public boolean rebuild(String name) {
+    var processor = processing.eventProcessor(name, StreamingEventProcessor.class);
+    if (processor.isEmpty()) {
+      return false;
+    }
+    pending.add(name);
+    rebuilds.submit(() -> {
+      try {
+        StreamingEventProcessor streaming = processor.get();
+        streaming.shutDown();
+        streaming.resetTokens();
+        streaming.start();
+        log.info("Projection {} is rebuilding from the event store", name);
+      } catch (RuntimeException e) {
+        log.error("Rebuild of projection {} failed to start", name, e);
+      } finally {
+        pending.remove(name);
+      }
+    });
+    return true;
+  }
+
+  private boolean rebuilding(String name) {
+    return pending.contains(name);
+  }
+
+  /** Samples each projection's position once a second to report events per second. */
+  @Scheduled(fixedRate = 1000)
+  void sample() {
+    long now = System.nanoTime();
+    double seconds = (now - lastSampleNanos) / 1e9;
+    lastSampleNanos = now;
+    processing.eventProcessors().forEach((name, processor) -> {
+      if (processor instanceof StreamingEventProcessor) {
+        long position = positions.processed(name).orElse(-1);
+        Long previous = lastPositions.put(name, position);
+        if (previous != null && seconds > 0) {
+          rates.put(name, Math.max(0, position - previous) / seconds);
+        }
+      }
+    });
+  }
+}
