@@ -1,11 +1,13 @@
 package com.kineticcasebook.dashboards;
 
 import com.kineticcasebook.identity.CasebookUser;
+import com.kineticcasebook.operations.ReadConsistency;
 import com.kineticcasebook.outcomes.FindOutcomeDashboard;
 import com.kineticcasebook.outcomes.OutcomeDashboard;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
+import com.kineticcasebook.projections.caseview.CaseViewProjection;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -21,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,16 +37,20 @@ class OutcomeDashboardController {
       "clinicianId", "modality", "month", "secondaries", "clearedAfterPrimaryTreatment", "medianDaysToClearance"};
 
   private final QueryGateway queries;
+  private final ReadConsistency consistency;
 
-  OutcomeDashboardController(QueryGateway queries) {
+  OutcomeDashboardController(QueryGateway queries, ReadConsistency consistency) {
     this.queries = queries;
+    this.consistency = consistency;
   }
 
   @GetMapping("/outcomes")
   OutcomeDashboard outcomes(@AuthenticationPrincipal CasebookUser user,
       @RequestParam(required = false) UUID clinicId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestHeader(name = ReadConsistency.HEADER, required = false) String consistencyHeader) {
+    consistency.await(consistencyHeader, CaseViewProjection.GROUP);
     return dashboard(user, clinicId, from, to);
   }
 
@@ -51,8 +58,10 @@ class OutcomeDashboardController {
   ResponseEntity<String> outcomesCsv(@AuthenticationPrincipal CasebookUser user,
       @RequestParam(required = false) UUID clinicId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestHeader(name = ReadConsistency.HEADER, required = false) String consistencyHeader)
       throws IOException {
+    consistency.await(consistencyHeader, CaseViewProjection.GROUP);
     OutcomeDashboard d = dashboard(user, clinicId, from, to);
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {

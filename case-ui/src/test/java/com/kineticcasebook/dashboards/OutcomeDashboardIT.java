@@ -1,0 +1,198 @@
+package com.kineticcasebook.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.kineticcasebook.identity.Role;
+import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.support.ApiClient;
+import com.kineticcasebook.support.ApiClient.Response;
+import com.kineticcasebook.support.CaseScript;
+import com.kineticcasebook.support.PostgresApplicationTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Five cases recorded through the API in a clinic of their own, whose dashboard figures were
+ * worked out by hand (see the comments), compared with the API's answer field by field. They
+ * include censored secondaries, a revised hypothesis and a resolution marked in error.
+ */
+class OutcomeDashboardIT extends PostgresApplicationTest {
+
+  @Autowired private UserDirectory users;
+  @Autowired private PasswordEncoder passwordEncoder;
+
+  private ApiClient clinician;
+  private ApiClient owner;
+  private String clinic;
+  private String clinicianId;
+  private final LocalDate t0 = LocalDate.now().minusDays(100);
+
+  @BeforeEach
+  void aClinicOfItsOwn() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    UUID clinicId = users.createClinic("Dashboard " + suffix).clinicId();
+    String hash = passwordEncoder.encode(PASSWORD);
+    UUID clinicianUser = users.createUser("dash.clinician." + suffix, hash, Set.of(Role.CLINICIAN));
+    users.addMember(clinicianUser, clinicId);
+    users.addOwner(users.createUser("dash.owner." + suffix, hash, Set.of(Role.PRACTICE_OWNER)), clinicId);
+    clinic = clinicId.toString();
+    clinicianId = clinicianUser.toString();
+    clinician = as("dash.clinician." + suffix);
+    owner = as("dash.owner." + suffix);
+  }
+
+  @Test
+  void theDashboardMatchesTheFiguresWorkedOutByHand() {
+    long position = recordTheFiveCases();
+    Response response = owner.withHeader("X-Consistency", "after=" + position)
+        .get("/api/v1/dashboards/outcomes?clinicId=" + clinic);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    JsonNode d = response.json();
+
+    // Secondaries under each case's current hypothesis: S1a AFTER, S1b DIRECT, S2 BEFORE, S2b UNRESOLVED,
+    // S3b AFTER (its first resolution was marked in error), S4 UNRESOLVED (closed case), S5 UNRESOLVED.
+    // Case 3's hip injury was a secondary only of the superseded hypothesis and is not counted.
+    JsonNode counts = d.get("secondaries");
+    assertThat(counts.get("total").asInt()).isEqualTo(7);
+    assertThat(counts.get("clearedAfterPrimaryTreatment").asInt()).isEqualTo(2);
+    assertThat(counts.get("clearedWithDirectTreatment").asInt()).isEqualTo(1);
+    assertThat(counts.get("clearedBeforePrimaryTreatment").asInt()).isEqualTo(1);
+    assertThat(counts.get("unresolved").asInt()).isEqualTo(3);
+    assertThat(d.get("clearanceRateAfterPrimaryTreatment").asDouble()).isCloseTo(2.0 / 7, within(1e-9));
+    // Kaplan-Meier over S3b 20e, S1a 30e, S1b 40e, S4 55 censored (closure), S2b 88 censored (today):
+    // 0.8, 0.6, 0.4 -> median 40. S2 cleared before tP and S5's primary was never treated: outside.
+    assertThat(d.get("medianDaysToClearance").asInt()).isEqualTo(40);
+
+    assertRow(row(d.get("byPrimaryCondition"), "conditionCode", "CALF_STRAIN"),
+        "secondaries", 4, "clearedAfterPrimaryTreatment", 1, "medianDaysToClearance", 40);
+    JsonNode achilles = row(d.get("byPrimaryCondition"), "conditionCode", "ACHILLES_TENDINOPATHY");
+    assertRow(achilles, "secondaries", 2, "clearedAfterPrimaryTreatment", 0);
+    assertThat(achilles.get("medianDaysToClearance").isNull()).isTrue();
+    assertRow(row(d.get("byPrimaryCondition"), "conditionCode", "PLANTAR_FASCIITIS"),
+        "secondaries", 1, "clearedAfterPrimaryTreatment", 1, "medianDaysToClearance", 20);
+
+    JsonNode topChain = d.get("byChain").get(0);
+    assertThat(topChain.get("primaryConditionCode").asString()).isEqualTo("CALF_STRAIN");
+    assertThat(topChain.get("secondaryConditionCode").asString()).isEqualTo("PATELLOFEMORAL_PAIN");
+    assertRow(topChain, "count", 3, "clearedAfterPrimaryTreatment", 1);
+    assertThat(d.get("byChain").size()).isEqualTo(5);
+
+    assertRow(row(d.get("byModality"), "modality", "LOADING_PROGRAMME"),
+        "secondaries", 3, "clearedAfterPrimaryTreatment", 1, "medianDaysToClearance", 40);
+    assertRow(row(d.get("byModality"), "modality", "GAIT_RETRAINING"),
+        "secondaries", 1, "clearedAfterPrimaryTreatment", 1, "medianDaysToClearance", 20);
+    JsonNode clinicianRow = row(d.get("byClinician"), "clinicianId", clinicianId);
+    assertRow(clinicianRow, "secondaries", 7, "clearedAfterPrimaryTreatment", 2, "medianDaysToClearance", 40);
+
+    // NPRS on S1a: 6 -> 2, an improvement of 4 >= MCID 2. LEFS on S4: 50 -> 55, +5 < MCID 9.
+    JsonNode nprs = row(d.get("outcomeMeasures"), "instrument", "NPRS");
+    assertRow(nprs, "injuries", 1, "improvedByMcid", 1);
+    assertThat(nprs.get("meanImprovement").asDouble()).isEqualTo(4.0);
+    assertRow(row(d.get("outcomeMeasures"), "instrument", "LEFS"), "injuries", 1, "improvedByMcid", 0);
+  }
+
+  @Test
+  void fromAndToBoundTheSecondarysOnset() {
+    long position = recordTheFiveCases();
+    // Only S2 (onset day 3) and S4 (onset day 2) have onsets within days 2..3.
+    Response response = owner.withHeader("X-Consistency", "after=" + position).get(
+        "/api/v1/dashboards/outcomes?clinicId=" + clinic + "&from=" + t0.plusDays(2) + "&to=" + t0.plusDays(3));
+    assertThat(response.json().get("secondaries").get("total").asInt()).isEqualTo(2);
+    assertThat(response.json().get("from").asString()).isEqualTo(t0.plusDays(2).toString());
+  }
+
+  @Test
+  void theCsvExportCarriesTheSameRows() {
+    long position = recordTheFiveCases();
+    Response csv = owner.withHeader("X-Consistency", "after=" + position)
+        .get("/api/v1/dashboards/outcomes.csv?clinicId=" + clinic);
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+    assertThat(csv.body().lines()).first().asString().startsWith("section,primaryConditionCode");
+    assertThat(csv.body()).contains("total,,,,,,7,2,40").contains("byChain,CALF_STRAIN,PATELLOFEMORAL_PAIN,,,,3,1,");
+  }
+
+  @Test
+  void onlyTheOwnerOfTheClinicSeesItsDashboard() {
+    assertThat(as("owner").get("/api/v1/dashboards/outcomes?clinicId=" + clinic).status()).isEqualTo(403);
+    assertThat(clinician.get("/api/v1/dashboards/outcomes?clinicId=" + clinic).status()).isEqualTo(403);
+    assertThat(as("auditor").get("/api/v1/dashboards/outcomes?clinicId=" + clinic).status()).isEqualTo(403);
+    assertThat(anonymous().get("/api/v1/dashboards/outcomes?clinicId=" + clinic).status()).isEqualTo(401);
+    assertThat(owner.get("/api/v1/dashboards/outcomes?clinicId=" + clinic + "&from=2026-05-01&to=2026-04-01")
+        .status()).isEqualTo(400);
+  }
+
+  /** Records the five cases of the worked example; returns the last event's position. */
+  private long recordTheFiveCases() {
+    CaseScript c1 = CaseScript.open(clinician, clinic, "D-1", t0, 0);
+    String p1 = c1.injury("CALF", "LEFT", "CALF_STRAIN", 0);
+    String s1a = c1.injury("KNEE", "RIGHT", "PATELLOFEMORAL_PAIN", 5);
+    String s1b = c1.injury("HIP", "RIGHT", "HIP_FLEXOR_STRAIN", 5);
+    c1.hypothesis(p1, List.of(s1a, s1b));
+    c1.measure(s1a, "NPRS", 6, 5);
+    c1.treat(p1, "LOADING_PROGRAMME", 10);
+    c1.treat(s1b, "MANUAL_THERAPY", 20);
+    c1.measure(s1a, "NPRS", 2, 40);
+    assertThat(c1.resolve(s1a, 40)).isEqualTo("SECONDARY_RESOLVED");
+    c1.resolve(s1b, 50);
+
+    CaseScript c2 = CaseScript.open(clinician, clinic, "D-2", t0, 0);
+    String p2 = c2.injury("ACHILLES", "LEFT", "ACHILLES_TENDINOPATHY", 0);
+    String s2 = c2.injury("LOW_BACK", "NOT_APPLICABLE", "LOW_BACK_PAIN", 3);
+    String s2b = c2.injury("KNEE", "LEFT", "PATELLOFEMORAL_PAIN", 4);
+    c2.hypothesis(p2, List.of(s2, s2b));
+    c2.resolve(s2, 8);
+    c2.treat(p2, "SHOCKWAVE", 12);
+
+    CaseScript c3 = CaseScript.open(clinician, clinic, "D-3", t0, 0);
+    String p3 = c3.injury("HEEL", "RIGHT", "PLANTAR_FASCIITIS", 0);
+    String s3a = c3.injury("HIP", "LEFT", null, 5);
+    String s3b = c3.injury("KNEE", "LEFT", "ILIOTIBIAL_BAND_SYNDROME", 6);
+    c3.hypothesis(p3, List.of(s3a));
+    c3.hypothesis(p3, List.of(s3b));
+    c3.treat(p3, "GAIT_RETRAINING", 15);
+    c3.resolve(s3b, 25);
+    c3.markInError(c3.lastEventId(), "Resolved on the wrong date");
+    c3.resolve(s3b, 35);
+    c3.resolve(s3a, 30);
+
+    CaseScript c4 = CaseScript.open(clinician, clinic, "D-4", t0, 0);
+    String p4 = c4.injury("CALF", "RIGHT", "CALF_STRAIN", 0);
+    String s4 = c4.injury("KNEE", "LEFT", "PATELLOFEMORAL_PAIN", 2);
+    c4.hypothesis(p4, List.of(s4));
+    c4.measure(s4, "LEFS", 50, 3);
+    c4.treat(p4, "LOADING_PROGRAMME", 5);
+    c4.measure(s4, "LEFS", 55, 30);
+    c4.close(60);
+
+    CaseScript c5 = CaseScript.open(clinician, clinic, "D-5", t0, 0);
+    String p5 = c5.injury("CALF", "LEFT", "CALF_STRAIN", 0);
+    String s5 = c5.injury("KNEE", "RIGHT", "PATELLOFEMORAL_PAIN", 4);
+    c5.hypothesis(p5, List.of(s5));
+
+    return List.of(c1, c2, c3, c4, c5).stream().mapToLong(CaseScript::position).max().orElseThrow();
+  }
+
+  private static JsonNode row(JsonNode rows, String key, String value) {
+    return StreamSupport.stream(rows.spliterator(), false)
+        .filter(r -> r.get(key) != null && value.equals(r.get(key).asString()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row with " + key + "=" + value + " in " + rows));
+  }
+
+  private static void assertRow(JsonNode row, Object... fieldsAndValues) {
+    for (int i = 0; i < fieldsAndValues.length; i += 2) {
+      assertThat(row.get((String) fieldsAndValues[i]).asInt()).as(fieldsAndValues[i] + " of " + row)
+          .isEqualTo(fieldsAndValues[i + 1]);
+    }
+  }
+}
