@@ -24,8 +24,8 @@ public record CasebookProperties(
   /** Gait video uploads. */
   public record Videos(long maxBytes) {}
 
-  /** Demo clinics and users, created only on the embedded default. */
-  public record Demo(boolean enabled, String password) {}
+  /** Demo clinics, users and synthetic cases, created only on the embedded default. */
+  public record Demo(boolean enabled, String password, int cases) {}
 
   /** The first administrator of an empty production database. */
   public record InitialAdmin(String username, String password) {}

@@ -1,5 +1,7 @@
 package com.kineticcasebook.eventstore;
 
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,20 @@ public class CaseCommandSender {
   @Transactional
   public RecordedPosition send(String caseId, Object command) {
     commandGateway.sendAndWait(command);
+    return lastEventOf(caseId);
+  }
+
+  /**
+   * Sends a command outside a web request (demo data, imports) with its identity metadata given
+   * explicitly; the metadata interceptor still refuses a command without it.
+   */
+  @Transactional
+  public RecordedPosition send(String caseId, Object command, Map<String, ?> metadata) {
+    commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+    return lastEventOf(caseId);
+  }
+
+  private RecordedPosition lastEventOf(String caseId) {
     return jdbc.queryForObject(
         """
         SELECT global_index, event_identifier, payload_type FROM domain_event_entry

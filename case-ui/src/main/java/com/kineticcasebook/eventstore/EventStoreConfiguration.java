@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Axon's JDBC event store and token store, declared here because Axon's JDBC auto-configuration
@@ -98,10 +99,20 @@ class EventStoreConfiguration {
         .build();
   }
 
-  /** Events written by an older or newer release must still load: ignore fields this one does not know. */
+  /**
+   * Events written by an older or newer release must still load: ignore fields this one does not
+   * know. Axon's ReplayToken carries a polymorphic context, which Jackson 3's default validator
+   * refuses outright; without this a processor could not read back its own token during a rebuild.
+   * Only Axon's and our own classes may be named in stored JSON.
+   */
   @Bean
-  Jackson3SerializerCustomizer tolerantEventJson() {
-    return builder -> builder.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  Jackson3SerializerCustomizer storedJson() {
+    return builder -> builder
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+            .allowIfSubType("org.axonframework.")
+            .allowIfSubType("com.kineticcasebook.")
+            .build());
   }
 
   /** The aggregate is registered here, so that case-api stays free of Spring annotations. */

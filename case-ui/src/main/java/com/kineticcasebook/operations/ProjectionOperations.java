@@ -3,13 +3,11 @@ package com.kineticcasebook.operations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +33,14 @@ public class ProjectionOperations {
   private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
   private final Map<String, Long> lastPositions = new ConcurrentHashMap<>();
   private final Map<String, Double> rates = new ConcurrentHashMap<>();
-  /** Rebuilds asked for whose processor has not restarted yet. */
-  private final Set<String> pending = ConcurrentHashMap.newKeySet();
+  /**
+   * For each rebuild under way, the head position when it was asked for: the rebuild is done when
+   * the projection has processed up to there. (Axon's own replay flag stays set until a newer event
+   * arrives, so an idle system would look forever busy.)
+   */
+  private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
+  /** Rebuilds whose tokens have been reset and whose processor runs again. */
+  private final Set<String> restarted = ConcurrentHashMap.newKeySet();
   private volatile long lastSampleNanos = System.nanoTime();
 
   ProjectionOperations(EventProcessingConfiguration processing, ProjectionPositions positions) {
@@ -49,9 +53,8 @@ public class ProjectionOperations {
     List<ProjectionStatus> statuses = new ArrayList<>();
     processing.eventProcessors().forEach((name, processor) -> {
       if (processor instanceof StreamingEventProcessor streaming) {
-        OptionalLong position = positions.processed(name);
-        boolean replaying = streaming.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying);
-        statuses.add(new ProjectionStatus(name, position.orElse(-1), head, replaying || rebuilding(name),
+        long position = positions.processed(name).orElse(-1);
+        statuses.add(new ProjectionStatus(name, position, head, rebuilding(name, position),
             rates.getOrDefault(name, 0.0)));
       }
     });
@@ -64,25 +67,35 @@ public class ProjectionOperations {
     if (processor.isEmpty()) {
       return false;
     }
-    pending.add(name);
+    restarted.remove(name);
+    rebuildTargets.put(name, positions.head());
     rebuilds.submit(() -> {
       try {
         StreamingEventProcessor streaming = processor.get();
         streaming.shutDown();
         streaming.resetTokens();
         streaming.start();
+        restarted.add(name);
         log.info("Projection {} is rebuilding from the event store", name);
       } catch (RuntimeException e) {
+        rebuildTargets.remove(name);
         log.error("Rebuild of projection {} failed to start", name, e);
-      } finally {
-        pending.remove(name);
       }
     });
     return true;
   }
 
-  private boolean rebuilding(String name) {
-    return pending.contains(name);
+  private boolean rebuilding(String name, long position) {
+    Long target = rebuildTargets.get(name);
+    if (target == null) {
+      return false;
+    }
+    // Until the reset has happened the old token still reports the old position.
+    if (restarted.contains(name) && position >= target) {
+      rebuildTargets.remove(name, target);
+      return false;
+    }
+    return true;
   }
 
   /** Samples each projection's position once a second to report events per second. */

@@ -1,0 +1,98 @@
+package com.kineticcasebook.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kineticcasebook.eventstore.CaseCommandSender;
+import com.kineticcasebook.identity.Role;
+import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.support.ApiClient;
+import com.kineticcasebook.support.ApiClient.Response;
+import com.kineticcasebook.support.PostgresApplicationTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A few thousand generated events, projected live; then the projection is rebuilt from the event
+ * store while the application serves, and every read table must come out identical.
+ */
+class ProjectionRebuildIT extends PostgresApplicationTest {
+
+  private static final List<String> TABLES = List.of(
+      "SELECT case_id, clinic_id, patient_ref, status, opened_on, closed_on, assigned_clinician_id, primary_injury_id,"
+          + " open_injuries, version, view_json, timeline_json FROM case_view ORDER BY case_id",
+      "SELECT * FROM outcome_secondary ORDER BY case_id, secondary_injury_id",
+      "SELECT * FROM outcome_measure_change ORDER BY case_id, injury_id, instrument");
+
+  @Autowired private CaseCommandSender sender;
+  @Autowired private UserDirectory users;
+  @Autowired private PasswordEncoder passwordEncoder;
+
+  @Test
+  void aRebuildGivesReadModelsIdenticalToTheLiveOnes() throws Exception {
+    UUID clinic = users.createClinic("Rebuild " + UUID.randomUUID().toString().substring(0, 8)).clinicId();
+    UUID clinician = users.createUser("rebuild." + UUID.randomUUID().toString().substring(0, 8),
+        passwordEncoder.encode(PASSWORD), Set.of(Role.CLINICIAN));
+    users.addMember(clinician, clinic);
+    List<CaseGenerator.GeneratedCase> cases = new CaseGenerator(7L, LocalDate.now())
+        .generate(300, List.of(new CaseGenerator.Clinician(clinician, clinic)));
+    for (int i = 0; i < cases.size(); i++) {
+      DemoCases.record(sender::send, cases.get(i), "rebuild-" + i);
+    }
+    long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    assertThat(events).isGreaterThan(2000);
+
+    ApiClient admin = as("admin");
+    waitUntilCaughtUp(admin, false);
+    List<List<Map<String, Object>>> live = snapshot();
+    assertThat(live.get(0)).hasSizeGreaterThanOrEqualTo(300);
+
+    Response rebuild = admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of());
+    assertThat(rebuild.status()).isEqualTo(202);
+    waitUntilCaughtUp(admin, true);
+
+    List<List<Map<String, Object>>> rebuilt = snapshot();
+    for (int table = 0; table < TABLES.size(); table++) {
+      assertThat(rebuilt.get(table)).as(TABLES.get(table)).isEqualTo(live.get(table));
+    }
+  }
+
+  @Test
+  void onlyAdminsSeeAndRebuildProjections() {
+    for (String user : List.of("clinician.north", "owner", "auditor")) {
+      assertThat(as(user).get("/api/v1/admin/projections").status()).as(user).isEqualTo(403);
+      assertThat(as(user).post("/api/v1/admin/projections/case-views/rebuild", Map.of()).status()).isEqualTo(403);
+    }
+    assertThat(as("admin").post("/api/v1/admin/projections/no-such/rebuild", Map.of()).status()).isEqualTo(404);
+    JsonNode list = as("admin").get("/api/v1/admin/projections").json();
+    JsonNode views = StreamSupport.stream(list.spliterator(), false)
+        .filter(p -> p.get("name").asString().equals("case-views")).findFirst().orElseThrow();
+    assertThat(views.has("position")).isTrue();
+    assertThat(views.has("headPosition")).isTrue();
+    assertThat(views.has("eventsPerSecond")).isTrue();
+  }
+
+  private void waitUntilCaughtUp(ApiClient admin, boolean afterRebuild) throws InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      JsonNode views = StreamSupport.stream(admin.get("/api/v1/admin/projections").json().spliterator(), false)
+          .filter(p -> p.get("name").asString().equals("case-views")).findFirst().orElseThrow();
+      if (!views.get("rebuilding").asBoolean() && views.get("position").asLong() >= views.get("headPosition").asLong()) {
+        return;
+      }
+      Thread.sleep(afterRebuild ? 200 : 50);
+    }
+    throw new AssertionError("the case-views projection did not catch up within two minutes");
+  }
+
+  private List<List<Map<String, Object>>> snapshot() {
+    return TABLES.stream().map(jdbc::queryForList).toList();
+  }
+}
