@@ -2,6 +2,8 @@ package com.kineticcasebook.audit;
 
 import com.kineticcasebook.caseload.CaseView;
 import com.kineticcasebook.caseload.FindCaseStateAsOf;
+import com.kineticcasebook.eventstore.CaseIntegrity;
+import com.kineticcasebook.eventstore.EventHashChain;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
@@ -24,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Read-only replay for auditors, straight from the event store: every event of a case as it was
- * stored, and the case as it stood at an instant, folded from the events recorded up to then.
+ * stored with its hash-chain link, the chain's verification, and the case as it stood at an
+ * instant, folded from the events recorded up to then.
  */
 @RestController
 @RequestMapping("/api/v1/audit/cases/{caseId}")
@@ -32,23 +35,27 @@ class AuditController {
 
   /** One stored event with its metadata and payload exactly as recorded. */
   record RecordedEvent(String eventId, long globalIndex, long sequenceNumber, String type, String revision,
-      Instant recordedAt, String userId, JsonNode roles, String correlationId, JsonNode metadata, JsonNode payload) {}
+      Instant recordedAt, String userId, JsonNode roles, String correlationId, JsonNode metadata, JsonNode payload,
+      String hash, String previousHash) {}
 
   private final JdbcTemplate jdbc;
   private final QueryGateway queries;
+  private final CaseIntegrity integrity;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  AuditController(JdbcTemplate jdbc, QueryGateway queries) {
+  AuditController(JdbcTemplate jdbc, QueryGateway queries, CaseIntegrity integrity) {
     this.jdbc = jdbc;
     this.queries = queries;
+    this.integrity = integrity;
   }
 
   @GetMapping("/events")
   Map<String, List<RecordedEvent>> events(@PathVariable UUID caseId) {
     List<RecordedEvent> events = jdbc.query("""
-        SELECT event_identifier, global_index, sequence_number, payload_type, payload_revision, time_stamp,
-               meta_data, payload
-        FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""",
+        SELECT e.event_identifier, e.global_index, e.sequence_number, e.payload_type, e.payload_revision,
+               e.time_stamp, e.meta_data, e.payload, h.hash, h.previous_hash
+        FROM domain_event_entry e LEFT JOIN event_hash h ON h.event_identifier = e.event_identifier
+        WHERE e.aggregate_identifier = ? ORDER BY e.sequence_number""",
         (rs, row) -> {
           JsonNode metadata = rs.getBytes("meta_data") == null ? json.createObjectNode()
               : json.readTree(rs.getBytes("meta_data"));
@@ -57,13 +64,18 @@ class AuditController {
               rs.getLong("sequence_number"), EventNames.type(type.substring(type.lastIndexOf('.') + 1)),
               rs.getString("payload_revision"), Instant.parse(rs.getString("time_stamp")),
               text(metadata, "userId"), metadata.get("roles"), text(metadata, "correlationId"), metadata,
-              json.readTree(rs.getBytes("payload")));
+              json.readTree(rs.getBytes("payload")), rs.getString("hash"), rs.getString("previous_hash"));
         },
         caseId.toString());
     if (events.isEmpty()) {
       throw new ApiException(Problems.notFound("case"));
     }
     return Map.of("events", events);
+  }
+
+  @GetMapping("/verification")
+  EventHashChain.Verification verification(@PathVariable UUID caseId) {
+    return integrity.verify(caseId.toString()).orElseThrow(() -> new ApiException(Problems.notFound("case")));
   }
 
   @GetMapping("/state")

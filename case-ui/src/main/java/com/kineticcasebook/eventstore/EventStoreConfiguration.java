@@ -68,7 +68,7 @@ class EventStoreConfiguration {
       org.axonframework.config.Configuration configuration,
       ConnectionProvider connectionProvider,
       TransactionManager transactionManager) {
-    return JdbcEventStorageEngine.builder()
+    return new HashChainedEventStorageEngine(JdbcEventStorageEngine.builder()
         .snapshotSerializer(defaultSerializer)
         .eventSerializer(eventSerializer)
         .upcasterChain(configuration.upcasterChain())
@@ -76,8 +76,7 @@ class EventStoreConfiguration {
         .persistenceExceptionResolver(persistenceExceptionResolver)
         .connectionProvider(connectionProvider)
         .transactionManager(transactionManager)
-        .schema(EVENT_SCHEMA)
-        .build();
+        .schema(EVENT_SCHEMA), transactionManager);
   }
 
   @Bean

@@ -1,0 +1,151 @@
+package com.kineticcasebook.eventstore;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The hash chain that makes a case's history tamper-evident. Each event's hash covers its stored
+ * row (event id, case id, sequence, payload type and revision, timestamp, metadata and payload
+ * bytes, each length-prefixed) and the previous event's hash; the first event of a case follows
+ * {@link #GENESIS}. Anyone with read access to the two tables can recompute it.
+ */
+public final class EventHashChain {
+
+  /** The "previous hash" of a case's first event. */
+  public static final String GENESIS = "0".repeat(64);
+
+  private static final String ROW_COLUMNS = "e.event_identifier, e.aggregate_identifier, e.sequence_number, "
+      + "e.payload_type, e.payload_revision, e.time_stamp, e.meta_data, e.payload";
+
+  /** A stored event row as the chain sees it. */
+  record StoredEvent(String eventId, String caseId, long sequenceNumber, String payloadType, String payloadRevision,
+      String timestamp, byte[] metadata, byte[] payload) {}
+
+  /** A stored link of the chain. */
+  record Link(String eventId, String previousHash, String hash) {}
+
+  /** The result of recomputing a case's chain. */
+  public record Verification(boolean intact, int events, String firstBrokenEventId) {}
+
+  private EventHashChain() {}
+
+  /** Extends the chains of the cases the given events were just appended to, on the appending connection. */
+  static void extend(Connection connection, List<String> eventIds) throws SQLException {
+    if (eventIds.isEmpty()) {
+      return;
+    }
+    String placeholders = String.join(",", Collections.nCopies(eventIds.size(), "?"));
+    List<StoredEvent> appended = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement("SELECT " + ROW_COLUMNS
+        + " FROM domain_event_entry e WHERE e.event_identifier IN (" + placeholders + ")"
+        + " ORDER BY e.aggregate_identifier, e.sequence_number")) {
+      for (int i = 0; i < eventIds.size(); i++) {
+        select.setString(i + 1, eventIds.get(i));
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          appended.add(row(rows));
+        }
+      }
+    }
+    try (PreparedStatement previous = connection.prepareStatement(
+            "SELECT hash FROM event_hash WHERE aggregate_identifier = ? AND sequence_number = ?");
+        PreparedStatement insert = connection.prepareStatement("INSERT INTO event_hash (event_identifier, "
+            + "aggregate_identifier, sequence_number, previous_hash, hash) VALUES (?, ?, ?, ?, ?)")) {
+      String lastCase = null;
+      String lastHash = null;
+      for (StoredEvent event : appended) {
+        String previousHash = event.caseId().equals(lastCase) ? lastHash : previousHash(previous, event);
+        String hash = hash(previousHash, event);
+        insert.setString(1, event.eventId());
+        insert.setString(2, event.caseId());
+        insert.setLong(3, event.sequenceNumber());
+        insert.setString(4, previousHash);
+        insert.setString(5, hash);
+        insert.addBatch();
+        lastCase = event.caseId();
+        lastHash = hash;
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** Recomputes a case's chain from its stored rows; reports the first event whose link does not hold. */
+  public static Verification verify(List<StoredEvent> events, List<Link> links) {
+    Map<String, Link> byEvent = links.stream().collect(Collectors.toMap(Link::eventId, Function.identity()));
+    String expectedPrevious = GENESIS;
+    for (StoredEvent event : events) {
+      Link link = byEvent.remove(event.eventId());
+      if (link == null || !link.previousHash().equals(expectedPrevious)
+          || !link.hash().equals(hash(expectedPrevious, event))) {
+        return new Verification(false, events.size(), event.eventId());
+      }
+      expectedPrevious = link.hash();
+    }
+    if (!byEvent.isEmpty()) {
+      // A link whose event row is gone: the history lost an event at its end.
+      return new Verification(false, events.size(), byEvent.keySet().iterator().next());
+    }
+    return new Verification(true, events.size(), null);
+  }
+
+  static String selectRows() {
+    return "SELECT " + ROW_COLUMNS + " FROM domain_event_entry e WHERE e.aggregate_identifier = ? "
+        + "ORDER BY e.sequence_number";
+  }
+
+  static StoredEvent row(ResultSet rows) throws SQLException {
+    return new StoredEvent(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
+        rows.getString(5), rows.getString(6), rows.getBytes(7), rows.getBytes(8));
+  }
+
+  private static String previousHash(PreparedStatement previous, StoredEvent event) throws SQLException {
+    if (event.sequenceNumber() == 0) {
+      return GENESIS;
+    }
+    previous.setString(1, event.caseId());
+    previous.setLong(2, event.sequenceNumber() - 1);
+    try (ResultSet rows = previous.executeQuery()) {
+      if (!rows.next()) {
+        throw new IllegalStateException("The previous event of a case has no hash; the chain cannot be extended");
+      }
+      return rows.getString(1);
+    }
+  }
+
+  static String hash(String previousHash, StoredEvent event) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      for (byte[] field : List.of(utf8(previousHash), utf8(event.eventId()), utf8(event.caseId()),
+          utf8(Long.toString(event.sequenceNumber())), utf8(event.payloadType()), utf8(event.payloadRevision()),
+          utf8(event.timestamp()), orEmpty(event.metadata()), orEmpty(event.payload()))) {
+        sha256.update(ByteBuffer.allocate(4).putInt(field.length).array());
+        sha256.update(field);
+      }
+      return HexFormat.of().formatHex(sha256.digest());
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  private static byte[] utf8(String value) {
+    return value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] orEmpty(byte[] value) {
+    return value == null ? new byte[0] : value;
+  }
+}

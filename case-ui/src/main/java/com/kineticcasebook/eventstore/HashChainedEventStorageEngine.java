@@ -1,0 +1,39 @@
+package com.kineticcasebook.eventstore;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * Axon's JDBC storage engine, extended so that every append also extends the cases' hash chains
+ * ({@link EventHashChain}) in the same transaction: an event is never stored without its link.
+ */
+class HashChainedEventStorageEngine extends JdbcEventStorageEngine {
+
+  private final TransactionManager transactionManager;
+
+  HashChainedEventStorageEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactionManager) {
+    super(builder);
+    this.transactionManager = transactionManager;
+  }
+
+  @Override
+  protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+    if (events.isEmpty()) {
+      return;
+    }
+    transactionManager.executeInTransaction(() -> {
+      super.appendEvents(events, serializer);
+      try (Connection connection = getConnection()) {
+        EventHashChain.extend(connection, events.stream().map(EventMessage::getIdentifier).toList());
+      } catch (SQLException e) {
+        throw new EventStoreException("The events' hash chain could not be extended", e);
+      }
+    });
+  }
+}
