@@ -94,7 +94,7 @@ class CaseQueryController {
 
   private CaseId authorised(CasebookUser user, UUID caseId, String consistencyHeader) {
     CaseId id = new CaseId(caseId);
-    access.authoriseCase(user, id);
+    access.authoriseRead(user, id);
     consistency.await(consistencyHeader, CaseViewProjection.GROUP);
     return id;
   }

@@ -1,5 +1,7 @@
 package com.kineticcasebook.recording;
 
+import com.kineticcasebook.breakglass.BreakGlass;
+import com.kineticcasebook.breakglass.BreakGlassGrants;
 import com.kineticcasebook.caseload.FindCaseClinic;
 import com.kineticcasebook.eventstore.EventMetadata;
 import com.kineticcasebook.identity.CasebookUser;
@@ -23,9 +25,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 public class CaseAccess {
 
   private final QueryGateway queries;
+  private final BreakGlassGrants grants;
 
-  CaseAccess(QueryGateway queries) {
+  CaseAccess(QueryGateway queries, BreakGlassGrants grants) {
     this.queries = queries;
+    this.grants = grants;
   }
 
   /** A clinician may open cases only in a clinic they work in. */
@@ -44,6 +48,24 @@ public class CaseAccess {
         .orElseThrow(() -> new ApiException(Problems.notFound("case")));
     remember(clinic);
     return clinic;
+  }
+
+  /**
+   * Reading is also allowed under a valid break-glass grant; the request is then marked so that
+   * the access log flags it with the grant's reason.
+   */
+  public ClinicId authoriseRead(CasebookUser user, CaseId caseId) {
+    Optional<ClinicId> clinic = clinicOf(caseId);
+    if (clinic.isPresent() && !user.worksIn(clinic.get().value())) {
+      Optional<String> reason = grants.activeReason(user.id(), caseId.value());
+      if (reason.isPresent()) {
+        RequestContextHolder.currentRequestAttributes()
+            .setAttribute(BreakGlass.REASON_ATTRIBUTE, reason.get(), RequestAttributes.SCOPE_REQUEST);
+        remember(clinic.get());
+        return clinic.get();
+      }
+    }
+    return authoriseCase(user, caseId);
   }
 
   private Optional<ClinicId> clinicOf(CaseId caseId) {
