@@ -13,10 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("casebook")
 public record CasebookProperties(
-    Path dataDir, ZoneId timeZone, Tokens tokens, Api api, Videos videos, Demo demo, InitialAdmin initialAdmin) {
+    Path dataDir, ZoneId timeZone, Tokens tokens, Login login, Api api, Videos videos, Demo demo,
+    InitialAdmin initialAdmin) {
 
   /** Bearer tokens of the JSON API. */
   public record Tokens(Duration timeToLive) {}
+
+  /** Sign-in throttling: failures counted per account and per client address within the window. */
+  public record Login(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
 
   /** Limits of the JSON API. */
   public record Api(int maxJsonBodyBytes) {}

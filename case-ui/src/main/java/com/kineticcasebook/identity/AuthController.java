@@ -28,10 +28,12 @@ class AuthController {
 
   private final AuthenticationManager authenticationManager;
   private final ApiTokens tokens;
+  private final LoginThrottle throttle;
 
-  AuthController(AuthenticationManager authenticationManager, ApiTokens tokens) {
+  AuthController(AuthenticationManager authenticationManager, ApiTokens tokens, LoginThrottle throttle) {
     this.authenticationManager = authenticationManager;
     this.tokens = tokens;
+    this.throttle = throttle;
   }
 
   @PostMapping
@@ -52,6 +54,10 @@ class AuthController {
       user = (CasebookUser) authenticationManager
           .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()))
           .getPrincipal();
+    } catch (LoginThrottle.TooManyFailures e) {
+      throw new ApiException(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-sign-ins",
+          "Too many failed sign-ins", "Too many failed sign-ins for this account or address. Try again in "
+              + throttle.window().toMinutes() + " minutes."));
     } catch (AuthenticationException e) {
       throw new ApiException(Problems.of(HttpStatus.UNAUTHORIZED, "bad-credentials", "Wrong credentials",
           "The username or password is wrong, or the account is disabled."));

@@ -28,6 +28,13 @@ public abstract class PostgresApplicationTest {
 
   public static final String PASSWORD = "correct-horse-battery";
   protected static final TestDatabase DATABASE = TestDatabase.create();
+  /** Everything the application logs during the integration tests, to check what it never logs. */
+  protected static final Path LOG_FILE = Path.of("target", "it-application.log").toAbsolutePath();
+
+  static {
+    // Logging starts before test property sources apply, so the log file is named here.
+    System.setProperty("logging.file.name", LOG_FILE.toString());
+  }
 
   @LocalServerPort protected int port;
   @Autowired protected JdbcTemplate jdbc;
@@ -44,6 +51,8 @@ public abstract class PostgresApplicationTest {
     registry.add("spring.datasource.password", DATABASE::password);
     Path dataDir = Files.createTempDirectory("casebook-it");
     registry.add("casebook.data-dir", dataDir::toString);
+    // Every test client comes from 127.0.0.1; the per-account limit still applies and is tested.
+    registry.add("casebook.login.max-failures-per-address", () -> "100000");
   }
 
   @BeforeEach
