@@ -57,6 +57,11 @@ public final class CaseScript {
     return post("/injuries", body).get("injuryId").asString();
   }
 
+  public String gait(int filmedDay) {
+    return post("/gait-recordings", Map.of("filmedOn", date(filmedDay), "view", "POSTERIOR", "surface", "TREADMILL",
+        "findings", Map.of("antalgic", true, "cadenceSpm", 168))).get("recordingId").asString();
+  }
+
   public void hypothesis(String primary, List<String> secondaries) {
     post("/hypotheses", Map.of("primaryInjuryId", primary, "secondaryInjuryIds", secondaries,
         "rationale", "Compensation for the primary injury", "evidenceRecordingIds", List.of()));
