@@ -1,6 +1,8 @@
 package com.kineticcasebook.eventstore;
 
+import com.kineticcasebook.patientcase.OpenCase;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,6 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Sends a command to a case and reports where its last event landed. The command and the
  * look-up run in one transaction, so the row found is this command's own, never a concurrent
  * writer's; a surrounding transaction (an Idempotency-Key request) is joined.
+ *
+ * <p>The transaction first locks the case's directory row. Axon's own per-case lock ends with its
+ * unit of work, before a surrounding transaction commits; the row lock lasts until the commit, so
+ * two requests on one case (on any node) never load the same version and race for a sequence number.
  */
 @Service
 public class CaseCommandSender {
@@ -25,6 +31,7 @@ public class CaseCommandSender {
 
   @Transactional
   public RecordedPosition send(String caseId, Object command) {
+    lockCase(caseId, command);
     commandGateway.sendAndWait(command);
     return lastEventOf(caseId);
   }
@@ -35,8 +42,16 @@ public class CaseCommandSender {
    */
   @Transactional
   public RecordedPosition send(String caseId, Object command, Map<String, ?> metadata) {
+    lockCase(caseId, command);
     commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
     return lastEventOf(caseId);
+  }
+
+  private void lockCase(String caseId, Object command) {
+    if (!(command instanceof OpenCase)) {
+      jdbc.query("SELECT case_id FROM case_directory WHERE case_id = ? FOR UPDATE", rs -> { },
+          UUID.fromString(caseId));
+    }
   }
 
   private RecordedPosition lastEventOf(String caseId) {

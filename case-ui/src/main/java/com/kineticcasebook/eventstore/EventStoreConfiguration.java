@@ -14,7 +14,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -55,9 +55,14 @@ class EventStoreConfiguration {
     return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
   }
 
+  /**
+   * SQLState 23505 (unique violation, the same on PostgreSQL and H2) means another writer took the
+   * sequence number: Axon then raises a ConcurrencyException (409) instead of a store failure.
+   * The error-code based default does not recognise PostgreSQL's.
+   */
   @Bean
   PersistenceExceptionResolver persistenceExceptionResolver() {
-    return new JdbcSQLErrorCodesResolver();
+    return new SQLStateResolver("23505");
   }
 
   @Bean
