@@ -154,6 +154,10 @@ class AccessMatrixIT extends PostgresApplicationTest {
 
     rows.add(new Row("GET", "/api/v1/admin/projections", (c, f) -> c.get("/api/v1/admin/projections"),
         statuses(401, 403, 403, 403, 403, 200)));
+    rows.add(new Row("GET", "/api/v1/admin/dead-letters", (c, f) -> c.get("/api/v1/admin/dead-letters"),
+        statuses(401, 403, 403, 403, 403, 200)));
+    rows.add(new Row("POST", "/api/v1/admin/dead-letters/{group}/retry", (c, f) -> c.post(
+        "/api/v1/admin/dead-letters/case-views/retry", Map.of()), statuses(401, 403, 403, 403, 403, 200)));
     rows.add(new Row("POST", "/api/v1/admin/projections/{name}/rebuild", (c, f) -> {
       Response response = c.post("/api/v1/admin/projections/case-views/rebuild", Map.of());
       if (response.status() == 202) {
