@@ -8,6 +8,8 @@ import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.PostgresApplicationTest;
+import com.kineticcasebook.support.Projections;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +52,13 @@ class ProjectionRebuildIT extends PostgresApplicationTest {
     assertThat(events).isGreaterThan(2000);
 
     ApiClient admin = as("admin");
-    waitUntilCaughtUp(admin, false);
+    Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
     List<List<Map<String, Object>>> live = snapshot();
     assertThat(live.get(0)).hasSizeGreaterThanOrEqualTo(300);
 
     Response rebuild = admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of());
     assertThat(rebuild.status()).isEqualTo(202);
-    waitUntilCaughtUp(admin, true);
+    Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
 
     List<List<Map<String, Object>>> rebuilt = snapshot();
     for (int table = 0; table < TABLES.size(); table++) {
@@ -77,19 +79,6 @@ class ProjectionRebuildIT extends PostgresApplicationTest {
     assertThat(views.has("position")).isTrue();
     assertThat(views.has("headPosition")).isTrue();
     assertThat(views.has("eventsPerSecond")).isTrue();
-  }
-
-  private void waitUntilCaughtUp(ApiClient admin, boolean afterRebuild) throws InterruptedException {
-    long deadline = System.nanoTime() + 120_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      JsonNode views = StreamSupport.stream(admin.get("/api/v1/admin/projections").json().spliterator(), false)
-          .filter(p -> p.get("name").asString().equals("case-views")).findFirst().orElseThrow();
-      if (!views.get("rebuilding").asBoolean() && views.get("position").asLong() >= views.get("headPosition").asLong()) {
-        return;
-      }
-      Thread.sleep(afterRebuild ? 200 : 50);
-    }
-    throw new AssertionError("the case-views projection did not catch up within two minutes");
   }
 
   private List<List<Map<String, Object>>> snapshot() {

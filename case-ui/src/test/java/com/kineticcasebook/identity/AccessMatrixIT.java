@@ -6,6 +6,7 @@ import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.PostgresApplicationTest;
+import com.kineticcasebook.support.Projections;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -161,7 +162,7 @@ class AccessMatrixIT extends PostgresApplicationTest {
     rows.add(new Row("POST", "/api/v1/admin/projections/{name}/rebuild", (c, f) -> {
       Response response = c.post("/api/v1/admin/projections/case-views/rebuild", Map.of());
       if (response.status() == 202) {
-        awaitRebuild(c);
+        Projections.awaitCaughtUp(c, java.time.Duration.ofSeconds(60));
       }
       return response;
     }, statuses(401, 403, 403, 403, 403, 202)));
@@ -195,24 +196,6 @@ class AccessMatrixIT extends PostgresApplicationTest {
 
   private static ApiClient consistent(ApiClient client, Fixture fixture) {
     return client.token() == null ? client : client.withHeader("X-Consistency", "after=" + fixture.script().position());
-  }
-
-  private static void awaitRebuild(ApiClient admin) {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      var views = admin.get("/api/v1/admin/projections").json().valueStream()
-          .filter(p -> p.get("name").asString().equals("case-views")).findFirst().orElseThrow();
-      if (!views.get("rebuilding").asBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    throw new AssertionError("the rebuild did not finish within a minute");
   }
 
   private static Map<Actor, Integer> statuses(int anonymous, int clinician, int otherClinician, int owner, int auditor,

@@ -6,9 +6,11 @@ import com.kineticcasebook.CasebookApplication;
 import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.PostgresApplicationTest;
+import com.kineticcasebook.support.Projections;
 import com.kineticcasebook.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,7 @@ class BackupRestoreIT extends PostgresApplicationTest {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       ApiClient admin = ApiClient.login(port, "admin", PASSWORD);
       assertThat(admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of()).status()).isEqualTo(202);
-      awaitRebuilt(admin);
+      Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
 
       JdbcTemplate restoredJdbc = new JdbcTemplate(new SingleConnectionDataSource(restored.connect(), true));
       for (String table : READ_TABLES) {
@@ -72,19 +74,6 @@ class BackupRestoreIT extends PostgresApplicationTest {
         assertThat(verification.get("intact").asBoolean()).as(caseId).isTrue();
       }
     }
-  }
-
-  private static void awaitRebuilt(ApiClient admin) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      JsonNode views = admin.get("/api/v1/admin/projections").json().valueStream()
-          .filter(p -> p.get("name").asString().equals("case-views")).findFirst().orElseThrow();
-      if (!views.get("rebuilding").asBoolean() && views.get("position").asLong() >= views.get("headPosition").asLong()) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the restored application did not finish its rebuild");
   }
 
   private static String databaseName(String url) {

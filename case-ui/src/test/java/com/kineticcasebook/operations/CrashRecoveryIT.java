@@ -3,24 +3,22 @@ package com.kineticcasebook.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kineticcasebook.support.ApiClient;
+import com.kineticcasebook.support.ApplicationProcess;
+import com.kineticcasebook.support.Projections;
 import com.kineticcasebook.support.TestDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,27 +40,29 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CrashRecoveryIT {
 
-  private static final String PASSWORD = "crash-test-password";
+  private static final String PASSWORD = ApplicationProcess.PASSWORD;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** One recording request, with the key it is retried under. */
   record Attempt(String caseId, String key, String body) {}
 
-  private final List<Process> processes = new ArrayList<>();
+  private final List<ApplicationProcess> processes = new ArrayList<>();
 
   @AfterEach
-  void stopProcesses() {
-    processes.forEach(Process::destroyForcibly);
+  void stopProcesses() throws InterruptedException {
+    for (ApplicationProcess process : processes) {
+      process.close();
+    }
   }
 
   @Test
   void aKilledProcessLosesNoAcknowledgedEventAndRetriesNeverDuplicate() throws Exception {
     TestDatabase database = TestDatabase.create();
     Path dataDir = Files.createTempDirectory("casebook-crash");
-    int port = freePort();
-    Process first = start(database, dataDir, port);
-    createClinician(database);
-    ApiClient clinician = ApiClient.login(port, "crash.clinician", PASSWORD);
+    int port = ApplicationProcess.freePort();
+    ApplicationProcess first = start(database, dataDir, port);
+    ApplicationProcess.createClinicUsers(database);
+    ApiClient clinician = ApiClient.login(port, "process.clinician", PASSWORD);
     String clinic = clinician.get("/api/v1/me").json().get("clinics").get(0).get("clinicId").asString();
     List<String> cases = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -97,7 +96,7 @@ class CrashRecoveryIT {
       });
     }
     Thread.sleep(1500 + new Random().nextInt(2500));
-    first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    first.kill();
     Thread.sleep(300);
     running.set(false);
     clients.shutdown();
@@ -106,7 +105,7 @@ class CrashRecoveryIT {
 
     int acknowledgedBeforeKill = acknowledged.size();
     start(database, dataDir, port);
-    ApiClient again = ApiClient.login(port, "crash.clinician", PASSWORD);
+    ApiClient again = ApiClient.login(port, "process.clinician", PASSWORD);
     for (Attempt attempt : unanswered) {
       HttpResponse<String> retried = send(http, port, again.token(), attempt);
       assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
@@ -126,16 +125,22 @@ class CrashRecoveryIT {
     System.out.printf("crash test: %d acknowledged before SIGKILL, %d unanswered and retried, %d events stored%n",
         acknowledgedBeforeKill, unanswered.size(), injuries);
 
-    ApiClient admin = ApiClient.login(port, "crash.admin", PASSWORD);
-    awaitCaughtUp(admin);
+    ApiClient admin = ApiClient.login(port, "process.admin", PASSWORD);
+    Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
     List<List<Map<String, Object>>> live = snapshot(jdbc);
     assertThat(admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of()).status()).isEqualTo(202);
-    awaitCaughtUp(admin);
+    Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
     assertThat(snapshot(jdbc)).isEqualTo(live);
     for (String caseId : cases) {
-      assertThat(ApiClient.login(port, "crash.auditor", PASSWORD)
+      assertThat(ApiClient.login(port, "process.auditor", PASSWORD)
           .get("/api/v1/audit/cases/" + caseId + "/verification").json().get("intact").asBoolean()).isTrue();
     }
+  }
+
+  private ApplicationProcess start(TestDatabase database, Path dataDir, int port) throws Exception {
+    ApplicationProcess process = ApplicationProcess.start(database, dataDir, port, "app-" + processes.size());
+    processes.add(process);
+    return process;
   }
 
   private static HttpResponse<String> send(HttpClient http, int port, String token, Attempt attempt)
@@ -155,89 +160,9 @@ class CrashRecoveryIT {
         "onsetOn", LocalDate.now().toString(), "painScore", n % 11));
   }
 
-  private Process start(TestDatabase database, Path dataDir, int port) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar().toString(),
-        "--spring.profiles.active=postgres", "--server.port=" + port,
-        "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-        "--spring.datasource.password=" + database.password(), "--casebook.data-dir=" + dataDir,
-        "--casebook.login.max-failures-per-address=100000");
-    builder.environment().put("CASEBOOK_ADMIN_USERNAME", "crash.admin");
-    builder.environment().put("CASEBOOK_ADMIN_PASSWORD", PASSWORD);
-    builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("app-" + processes.size() + ".log").toFile());
-    Process process = builder.start();
-    processes.add(process);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    HttpClient http = HttpClient.newHttpClient();
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200) {
-          return process;
-        }
-      } catch (IOException notYet) {
-        // Still starting.
-      }
-      assertThat(process.isAlive()).as("the application process started").isTrue();
-      Thread.sleep(250);
-    }
-    throw new AssertionError("the application did not start within 90 seconds");
-  }
-
-  private static Path jar() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(p -> p.getFileName().toString().matches("case-ui-.*\\.jar"))
-          .findFirst().orElseThrow(() -> new AssertionError("package the application before the integration tests"))
-          .toAbsolutePath();
-    }
-  }
-
-  private static void createClinician(TestDatabase database) throws Exception {
-    String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD);
-    UUID clinic = UUID.randomUUID();
-    try (Connection connection = database.connect()) {
-      execute(connection, "INSERT INTO clinic (id, name, created_at) VALUES (?, 'Crash', now())", clinic);
-      for (String[] user : new String[][] {{"crash.clinician", "CLINICIAN"}, {"crash.auditor", "AUDITOR"}}) {
-        UUID id = UUID.randomUUID();
-        execute(connection, "INSERT INTO app_user (id, username, password_hash, enabled, created_at) "
-            + "VALUES (?, ?, ?, TRUE, now())", id, user[0], hash);
-        execute(connection, "INSERT INTO user_role (user_id, role) VALUES (?, ?)", id, user[1]);
-        execute(connection, "INSERT INTO clinic_membership (user_id, clinic_id, relation) VALUES (?, ?, 'MEMBER')",
-            id, clinic);
-      }
-    }
-  }
-
-  private static void execute(Connection connection, String sql, Object... arguments) throws Exception {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < arguments.length; i++) {
-        statement.setObject(i + 1, arguments[i]);
-      }
-      statement.executeUpdate();
-    }
-  }
-
-  private static void awaitCaughtUp(ApiClient admin) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      var views = admin.get("/api/v1/admin/projections").json().valueStream()
-          .filter(p -> p.get("name").asString().equals("case-views")).findFirst().orElseThrow();
-      if (!views.get("rebuilding").asBoolean() && views.get("position").asLong() >= views.get("headPosition").asLong()) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the projection did not catch up");
-  }
-
   private static List<List<Map<String, Object>>> snapshot(JdbcTemplate jdbc) {
     return Stream.of("SELECT case_id, view_json, timeline_json FROM case_view ORDER BY case_id",
         "SELECT * FROM outcome_secondary ORDER BY case_id, secondary_injury_id").map(jdbc::queryForList).toList();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -44,6 +44,11 @@ public final class ApiClient {
     return new ApiClient(baseUrl, newToken, headers);
   }
 
+  /** The same user and headers against another node. */
+  public ApiClient withPort(int port) {
+    return new ApiClient("http://127.0.0.1:" + port, token, headers);
+  }
+
   public ApiClient withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);

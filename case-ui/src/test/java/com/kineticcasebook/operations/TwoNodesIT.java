@@ -1,0 +1,126 @@
+package com.kineticcasebook.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kineticcasebook.support.ApiClient;
+import com.kineticcasebook.support.ApiClient.Response;
+import com.kineticcasebook.support.ApplicationProcess;
+import com.kineticcasebook.support.Projections;
+import com.kineticcasebook.support.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Two application processes on one PostgreSQL: commands are accepted by either, even on the same
+ * case at once; the projection's segments are claimed through the shared token store; when the
+ * node holding them is killed the other takes them over within the claim timeout; and both nodes
+ * then read the same, with every event projected exactly once (the views equal a rebuild).
+ */
+class TwoNodesIT {
+
+  private final List<ApplicationProcess> nodes = new ArrayList<>();
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    for (ApplicationProcess node : nodes) {
+      node.close();
+    }
+  }
+
+  @Test
+  void eitherNodeRecordsAndTheSurvivorTakesOverTheProjection() throws Exception {
+    TestDatabase database = TestDatabase.create();
+    Path dataDir = Files.createTempDirectory("casebook-two-nodes");
+    ApplicationProcess a = start(database, dataDir, "node-a");
+    ApplicationProcess.createClinicUsers(database);
+    ApplicationProcess b = start(database, dataDir, "node-b");
+    ApiClient onA = ApiClient.login(a.port(), "process.clinician", ApplicationProcess.PASSWORD);
+    ApiClient onB = onA.withPort(b.port());
+    String clinic = onA.get("/api/v1/me").json().get("clinics").get(0).get("clinicId").asString();
+
+    List<String> cases = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ApiClient node = i % 2 == 0 ? onA : onB;
+      cases.add(node.post("/api/v1/cases", Map.of("clinicId", clinic, "patientRef", "T-" + i,
+          "openedOn", LocalDate.now().toString())).json().get("caseId").asString());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<Response>> writes = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      ApiClient node = i % 2 == 0 ? onA : onB;
+      String caseId = cases.get(i % cases.size());
+      int n = i;
+      writes.add(pool.submit(() -> node.post("/api/v1/cases/" + caseId + "/injuries", Map.of("bodyRegion", "KNEE",
+          "side", "LEFT", "description", "Ache " + n, "onsetOn", LocalDate.now().toString(), "painScore", n % 11))));
+    }
+    for (Future<Response> write : writes) {
+      assertThat(write.get().status()).as(write.get().body()).isEqualTo(201);
+    }
+    pool.shutdown();
+
+    JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(database.connect(), true));
+    List<String> owners = jdbc.queryForList(
+        "SELECT DISTINCT owner FROM token_entry WHERE processor_name = 'case-views' AND owner IS NOT NULL", String.class);
+    assertThat(owners).as("the segments are claimed in the shared token store").isNotEmpty();
+
+    ApiClient adminA = ApiClient.login(a.port(), "process.admin", ApplicationProcess.PASSWORD);
+    Projections.awaitCaughtUp(adminA, Duration.ofSeconds(60));
+    ApplicationProcess holder = owners.get(0).startsWith(a.pid() + "@") ? a : b;
+    ApplicationProcess survivor = holder == a ? b : a;
+    holder.kill();
+    nodes.remove(holder);
+
+    ApiClient onSurvivor = onA.withPort(survivor.port());
+    Response late = onSurvivor.post("/api/v1/cases/" + cases.get(0) + "/injuries", Map.of("bodyRegion", "HIP",
+        "side", "RIGHT", "description", "After the failover", "onsetOn", LocalDate.now().toString(), "painScore", 3));
+    assertThat(late.status()).isEqualTo(201);
+    long started = System.nanoTime();
+    Response view = onSurvivor.withHeader("X-Consistency", "after=" + late.header("X-Event-Position"))
+        .get("/api/v1/cases/" + cases.get(0));
+    if (view.status() == 503) {
+      // The dead node's claim runs out after the 10-second claim timeout; the read may wait that long.
+      view = awaitView(onSurvivor, cases.get(0), late.header("X-Event-Position"));
+    }
+    assertThat(view.status()).isEqualTo(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    assertThat(view.json().get("injuries").size()).isEqualTo(1 + 120 / cases.size());
+
+    ApiClient admin = ApiClient.login(survivor.port(), "process.admin", ApplicationProcess.PASSWORD);
+    Projections.awaitCaughtUp(admin, Duration.ofSeconds(60));
+    List<Map<String, Object>> live = jdbc.queryForList("SELECT case_id, view_json FROM case_view ORDER BY case_id");
+    assertThat(admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of()).status()).isEqualTo(202);
+    Projections.awaitCaughtUp(admin, Duration.ofSeconds(60));
+    assertThat(jdbc.queryForList("SELECT case_id, view_json FROM case_view ORDER BY case_id"))
+        .as("every event projected exactly once across the two nodes").isEqualTo(live);
+  }
+
+  private ApplicationProcess start(TestDatabase database, Path dataDir, String name) throws Exception {
+    ApplicationProcess node = ApplicationProcess.start(database, dataDir, ApplicationProcess.freePort(), name);
+    nodes.add(node);
+    return node;
+  }
+
+  private static Response awaitView(ApiClient client, String caseId, String position) throws InterruptedException {
+    Response response = null;
+    for (int attempt = 0; attempt < 6; attempt++) {
+      response = client.withHeader("X-Consistency", "after=" + position).get("/api/v1/cases/" + caseId);
+      if (response.status() == 200) {
+        return response;
+      }
+      Thread.sleep(500);
+    }
+    return response;
+  }
+}
