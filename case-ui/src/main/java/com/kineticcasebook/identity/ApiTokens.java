@@ -12,7 +12,9 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
@@ -61,6 +63,15 @@ class ApiTokens implements OpaqueTokenIntrospector {
 
   @Override
   public OAuth2AuthenticatedPrincipal introspect(String token) {
+    try {
+      return lookUp(token);
+    } catch (DataAccessException e) {
+      // Not the client's fault: the entry point answers 503 for this, not 401.
+      throw new AuthenticationServiceException("The token could not be checked", e);
+    }
+  }
+
+  private OAuth2AuthenticatedPrincipal lookUp(String token) {
     UUID userId = jdbc
         .query(
             "SELECT user_id FROM api_token WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?",

@@ -1,5 +1,6 @@
 package com.kineticcasebook.identity;
 
+import com.kineticcasebook.problem.DatabaseFailures;
 import com.kineticcasebook.problem.ProblemWriter;
 import com.kineticcasebook.problem.Problems;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,7 +21,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -35,6 +39,12 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
     AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+      if (DatabaseFailures.isUnavailable(e)) {
+        // The token could not be checked, which is not the client's fault.
+        response.setHeader("Retry-After", "5");
+        problems.write(response, Problems.databaseUnavailable());
+        return;
+      }
       response.setHeader("WWW-Authenticate", "Bearer");
       problems.write(response, Problems.unauthenticated());
     };
@@ -46,7 +56,8 @@ class SecurityConfiguration {
         .oauth2ResourceServer(resource -> resource
             .opaqueToken(opaque -> opaque.introspector(tokens))
             .authenticationEntryPoint(unauthenticated)
-            .accessDeniedHandler(forbidden))
+            .accessDeniedHandler(forbidden)
+            .withObjectPostProcessor(answeringTokenCheckFailures(unauthenticated)))
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint(unauthenticated)
             .accessDeniedHandler(forbidden))
@@ -66,6 +77,23 @@ class SecurityConfiguration {
             .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
             .anyRequest().denyAll())
         .build();
+  }
+
+  /**
+   * By default a token that could not be checked at all (the database is down) escapes as a 500;
+   * sent to the entry point instead, it becomes a 503 problem.
+   */
+  private static ObjectPostProcessor<BearerTokenAuthenticationFilter> answeringTokenCheckFailures(
+      AuthenticationEntryPoint entryPoint) {
+    return new ObjectPostProcessor<>() {
+      @Override
+      public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+        AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(entryPoint);
+        failures.setRethrowAuthenticationServiceException(false);
+        filter.setAuthenticationFailureHandler(failures);
+        return filter;
+      }
+    };
   }
 
   @Bean

@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -71,8 +74,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return respond(Problems.validation(List.of(new Problems.FieldError(e.getName(), "has the wrong format"))));
   }
 
+  /** The database cannot be reached: nothing was recorded, and the client may retry (with its Idempotency-Key). */
+  @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+      TransientDataAccessException.class})
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        .body(Problems.databaseUnavailable());
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseFailures.isUnavailable(e)) {
+      return databaseUnavailable(e);
+    }
     // The exception class and stack go to the log, never to the client.
     log.error("Unhandled failure", e);
     return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",

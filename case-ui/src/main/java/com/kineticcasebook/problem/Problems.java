@@ -38,6 +38,11 @@ public final class Problems {
     return of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this.");
   }
 
+  public static ProblemDetail databaseUnavailable() {
+    return of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+        "The database cannot be reached. Nothing was recorded by this request; retry shortly.");
+  }
+
   public static ProblemDetail notFound(String what) {
     return of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such " + what + ".");
   }
