@@ -4,21 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.CaseScript;
-import com.kineticcasebook.support.PostgresApplicationTest;
+import com.kineticcasebook.support.ApplicationTest;
+import com.kineticcasebook.support.TestDatabase;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Every stored event is a link of its case's hash chain; changing a stored byte breaks it there. */
-class TamperEvidenceIT extends PostgresApplicationTest {
+/**
+ * Every stored event is a link of its case's hash chain; changing a stored byte breaks it there.
+ * These tests corrupt stored events on purpose, so they run on a database of their own.
+ */
+class TamperEvidenceIT extends ApplicationTest {
+
+  private static final TestDatabase TAMPERED = TestDatabase.create();
+
+  @DynamicPropertySource
+  static void aDatabaseOfItsOwn(DynamicPropertyRegistry registry) {
+    useDatabase(registry, TAMPERED);
+  }
 
   private ApiClient auditor;
   private CaseScript recorded;
 
   @BeforeEach
   void aCaseOfFourEvents() {
+    assertThat(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL()))
+        .as("tampering stays in this test's own database").isEqualTo(TAMPERED.url());
     auditor = as("auditor");
     recorded = CaseScript.open(as("clinician.north"), north.toString(), "N-5001", LocalDate.now().minusDays(20), 0);
     String calf = recorded.injury("CALF", "LEFT", "CALF_STRAIN", 1);

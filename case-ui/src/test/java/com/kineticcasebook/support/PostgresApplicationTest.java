@@ -1,82 +1,18 @@
 package com.kineticcasebook.support;
 
-import com.kineticcasebook.CasebookApplication;
-import com.kineticcasebook.identity.Role;
-import com.kineticcasebook.identity.UserDirectory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The application on a real HTTP port, in its production ({@code postgres}) configuration, on a
- * fresh PostgreSQL database shared by every test class that extends this one. Users of two
- * clinics, one per role, exist before each test.
+ * The application on one fresh PostgreSQL database shared by every test class that extends this
+ * one, so that they share one application context too.
  */
-@SpringBootTest(classes = CasebookApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("postgres")
-public abstract class PostgresApplicationTest {
+public abstract class PostgresApplicationTest extends ApplicationTest {
 
-  public static final String PASSWORD = "correct-horse-battery";
   protected static final TestDatabase DATABASE = TestDatabase.create();
-  /** Everything the application logs during the integration tests, to check what it never logs. */
-  protected static final Path LOG_FILE = Path.of("target", "it-application.log").toAbsolutePath();
-
-  static {
-    // Logging starts before test property sources apply, so the log file is named here.
-    System.setProperty("logging.file.name", LOG_FILE.toString());
-  }
-
-  @LocalServerPort protected int port;
-  @Autowired protected JdbcTemplate jdbc;
-  @Autowired private UserDirectory users;
-  @Autowired private PasswordEncoder passwordEncoder;
-
-  protected UUID north;
-  protected UUID south;
 
   @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    registry.add("spring.datasource.url", DATABASE::url);
-    registry.add("spring.datasource.username", DATABASE::user);
-    registry.add("spring.datasource.password", DATABASE::password);
-    Path dataDir = Files.createTempDirectory("casebook-it");
-    registry.add("casebook.data-dir", dataDir::toString);
-    // Every test client comes from 127.0.0.1; the per-account limit still applies and is tested.
-    registry.add("casebook.login.max-failures-per-address", () -> "100000");
-  }
-
-  @BeforeEach
-  void usersOfTwoClinics() {
-    north = users.findClinicByName("North").orElseGet(() -> users.createClinic("North")).clinicId();
-    south = users.findClinicByName("South").orElseGet(() -> users.createClinic("South")).clinicId();
-    if (users.findByUsername("clinician.north").isPresent()) {
-      return;
-    }
-    String hash = passwordEncoder.encode(PASSWORD);
-    users.addMember(users.createUser("clinician.north", hash, Set.of(Role.CLINICIAN)), north);
-    users.addMember(users.createUser("clinician.south", hash, Set.of(Role.CLINICIAN)), south);
-    UUID owner = users.createUser("owner", hash, Set.of(Role.PRACTICE_OWNER));
-    users.addOwner(owner, north);
-    users.addOwner(owner, south);
-    users.createUser("auditor", hash, Set.of(Role.AUDITOR));
-    users.createUser("admin", hash, Set.of(Role.ADMIN));
-  }
-
-  protected ApiClient as(String username) {
-    return ApiClient.login(port, username, PASSWORD);
-  }
-
-  protected ApiClient anonymous() {
-    return ApiClient.anonymous(port);
+  static void sharedDatabase(DynamicPropertyRegistry registry) {
+    useDatabase(registry, DATABASE);
   }
 }
