@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses JSON API bodies larger than {@code casebook.api.max-json-body-bytes} before anything
- * reads them. Video uploads have their own, larger limit in the video store.
+ * parses them: by their declared length, or, for chunked bodies that declare none, by reading at
+ * most one byte past the limit first. Video uploads have their own, larger limit in the video store.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -39,10 +40,24 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
-      problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
-          "A request body may have at most " + maxBytes + " bytes."));
+      refuse(response);
+      return;
+    }
+    if (request.getContentLengthLong() < 0) {
+      // A chunked body declares no length: read it, up to one byte past the limit, before anyone parses it.
+      byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1);
+      if (body.length > maxBytes) {
+        refuse(response);
+        return;
+      }
+      chain.doFilter(new CachedBodyRequest(request, body), response);
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private void refuse(HttpServletResponse response) throws IOException {
+    problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+        "A request body may have at most " + maxBytes + " bytes."));
   }
 }

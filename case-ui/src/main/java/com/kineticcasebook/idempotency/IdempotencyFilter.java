@@ -2,6 +2,7 @@ package com.kineticcasebook.idempotency;
 
 import com.kineticcasebook.CasebookProperties;
 import com.kineticcasebook.eventstore.EventMetadata;
+import com.kineticcasebook.http.CachedBodyRequest;
 import com.kineticcasebook.identity.CasebookUser;
 import com.kineticcasebook.problem.ProblemWriter;
 import com.kineticcasebook.problem.Problems;
@@ -85,8 +86,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
           "must be 1 to 255 visible ASCII characters"))));
       return;
     }
-    byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
-    if (body.length > maxBodyBytes) {
+    byte[] body = readBody(request);
+    if (body == null) {
       problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
           "A request body may have at most " + maxBodyBytes + " bytes."));
       return;
@@ -127,6 +128,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     } else {
       replay(earlier, response);
     }
+  }
+
+  /** The body, or null when it is larger than the limit. */
+  private byte[] readBody(HttpServletRequest request) throws IOException {
+    byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+    return body.length > maxBodyBytes ? null : body;
   }
 
   private SavedResponse find(UUID user, String key) {

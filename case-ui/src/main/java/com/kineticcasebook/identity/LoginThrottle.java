@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -50,6 +51,11 @@ class LoginThrottle {
       @Override
       public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
+        if (username == null || username.isEmpty() || username.length() > 100
+            || username.chars().anyMatch(Character::isISOControl)) {
+          // No such account can exist; refused before it reaches the database.
+          throw new BadCredentialsException("Bad credentials");
+        }
         String address = clientAddress();
         if (tooMany(username, address)) {
           throw new TooManyFailures();

@@ -10,6 +10,7 @@ import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.patientcase.CloseCase;
 import com.kineticcasebook.patientcase.FieldViolation;
 import com.kineticcasebook.patientcase.GaitFindings;
+import com.kineticcasebook.patientcase.GaitVideo;
 import com.kineticcasebook.patientcase.HypothesisePrimary;
 import com.kineticcasebook.patientcase.InjuryId;
 import com.kineticcasebook.patientcase.InvalidCommandException;
@@ -115,8 +116,16 @@ class CaseController {
       @AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId, @PathVariable UUID recordingId,
       HttpServletRequest request) throws IOException {
     CaseId id = authorised(user, caseId);
-    var video = videos.store(request.getInputStream(), request.getContentType(), request.getContentLengthLong());
-    RecordedPosition position = sender.send(id.toString(), new AttachGaitVideo(id, new RecordingId(recordingId), video));
+    VideoStore.Stored stored = videos.store(request.getInputStream(), request.getContentType(),
+        request.getContentLengthLong());
+    GaitVideo video = stored.video();
+    RecordedPosition position;
+    try {
+      position = sender.send(id.toString(), new AttachGaitVideo(id, new RecordingId(recordingId), video));
+    } catch (RuntimeException refused) {
+      videos.undo(stored);
+      throw refused;
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("sha256", video.sha256());
     body.put("sizeBytes", video.sizeBytes());

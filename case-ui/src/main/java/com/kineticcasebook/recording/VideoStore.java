@@ -41,7 +41,17 @@ class VideoStore {
     this.maxBytes = properties.videos().maxBytes();
   }
 
-  GaitVideo store(InputStream body, String declaredType, long declaredLength) throws IOException {
+  /** A video stored for a command; {@link #undo} removes it if the command is refused. */
+  record Stored(GaitVideo video, Path file, boolean created) {}
+
+  /** Removes a video this upload created, when the command that would have recorded it was refused. */
+  void undo(Stored stored) throws IOException {
+    if (stored.created()) {
+      Files.deleteIfExists(stored.file());
+    }
+  }
+
+  Stored store(InputStream body, String declaredType, long declaredLength) throws IOException {
     String type = normalise(declaredType);
     if (declaredLength > maxBytes) {
       throw tooLarge();
@@ -72,12 +82,11 @@ class VideoStore {
       }
       String hash = HexFormat.of().formatHex(sha256.digest());
       Path stored = directory.resolve(hash);
-      if (Files.exists(stored)) {
-        Files.delete(incoming);
-      } else {
+      boolean created = !Files.exists(stored);
+      if (created) {
         Files.move(incoming, stored, StandardCopyOption.ATOMIC_MOVE);
       }
-      return new GaitVideo(hash, type, size);
+      return new Stored(new GaitVideo(hash, type, size), stored, created);
     } finally {
       Files.deleteIfExists(incoming);
     }

@@ -1,4 +1,4 @@
-package com.kineticcasebook.idempotency;
+package com.kineticcasebook.http;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -9,12 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was already read (to hash it) and is served again from memory. */
-class CachedBodyRequest extends HttpServletRequestWrapper {
+/** A request whose body was already read (to measure or hash it) and is served again from memory. */
+public class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  CachedBodyRequest(HttpServletRequest request, byte[] body) {
+  public CachedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
   }
