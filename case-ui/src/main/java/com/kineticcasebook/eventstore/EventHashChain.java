@@ -1,9 +1,9 @@
 package com.kineticcasebook.eventstore;
 
+import com.kineticcasebook.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -127,18 +127,14 @@ public final class EventHashChain {
   }
 
   static String hash(String previousHash, StoredEvent event) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      for (byte[] field : List.of(utf8(previousHash), utf8(event.eventId()), utf8(event.caseId()),
-          utf8(Long.toString(event.sequenceNumber())), utf8(event.payloadType()), utf8(event.payloadRevision()),
-          utf8(event.timestamp()), orEmpty(event.metadata()), orEmpty(event.payload()))) {
-        sha256.update(ByteBuffer.allocate(4).putInt(field.length).array());
-        sha256.update(field);
-      }
-      return HexFormat.of().formatHex(sha256.digest());
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException(impossible);
+    MessageDigest sha256 = Sha256.digest();
+    for (byte[] field : List.of(utf8(previousHash), utf8(event.eventId()), utf8(event.caseId()),
+        utf8(Long.toString(event.sequenceNumber())), utf8(event.payloadType()), utf8(event.payloadRevision()),
+        utf8(event.timestamp()), orEmpty(event.metadata()), orEmpty(event.payload()))) {
+      sha256.update(ByteBuffer.allocate(4).putInt(field.length).array());
+      sha256.update(field);
     }
+    return HexFormat.of().formatHex(sha256.digest());
   }
 
   private static byte[] utf8(String value) {

@@ -1,6 +1,7 @@
 package com.kineticcasebook.idempotency;
 
 import com.kineticcasebook.CasebookProperties;
+import com.kineticcasebook.Sha256;
 import com.kineticcasebook.eventstore.EventMetadata;
 import com.kineticcasebook.http.CachedBodyRequest;
 import com.kineticcasebook.identity.CasebookUser;
@@ -12,11 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -175,13 +173,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
   }
 
   private static String hash(String prefix, byte[] body) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      sha256.update(prefix.getBytes(StandardCharsets.UTF_8));
-      sha256.update(body);
-      return HexFormat.of().formatHex(sha256.digest());
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException(impossible);
-    }
+    return Sha256.hex(prefix.getBytes(StandardCharsets.UTF_8), body);
   }
+
 }

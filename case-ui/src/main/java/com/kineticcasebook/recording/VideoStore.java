@@ -1,6 +1,7 @@
 package com.kineticcasebook.recording;
 
 import com.kineticcasebook.CasebookProperties;
+import com.kineticcasebook.Sha256;
 import com.kineticcasebook.patientcase.GaitVideo;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,7 +59,7 @@ class VideoStore {
     Files.createDirectories(directory);
     Path incoming = Files.createTempFile(directory, "incoming-", ".part");
     try {
-      MessageDigest sha256 = sha256();
+      MessageDigest sha256 = Sha256.digest();
       byte[] head = new byte[SNIFF_BYTES];
       long size = 0;
       try (OutputStream out = Files.newOutputStream(incoming)) {
@@ -121,11 +121,4 @@ class VideoStore {
         "A gait video may have at most " + maxBytes / (1024 * 1024) + " MiB."));
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException(impossible);
-    }
-  }
 }
