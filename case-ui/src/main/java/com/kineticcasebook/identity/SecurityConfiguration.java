@@ -27,8 +27,8 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two filter chains. The JSON API ({@code /api/**}) is stateless with bearer tokens and needs no
- * CSRF token; the web UI uses form login, a session and CSRF protection. Every API path has an
+ * Two filter chains. The JSON API ({@code /api/**}, with the OpenAPI description and the
+ * Prometheus metrics for administrators) is stateless with bearer tokens and needs no CSRF token; the web UI uses form login, a session and CSRF protection. Every API path has an
  * explicit rule and anything not listed is denied, so a new endpoint is closed until its rule is
  * written.
  */
@@ -49,7 +49,7 @@ class SecurityConfiguration {
       problems.write(response, Problems.unauthenticated());
     };
     AccessDeniedHandler forbidden = (request, response, e) -> problems.write(response, Problems.forbidden());
-    return http.securityMatcher("/api/**")
+    return http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/prometheus")
         .headers(SecurityConfiguration::headers)
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -75,6 +75,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/v1/dashboards/**").hasRole(Role.PRACTICE_OWNER.name())
             .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
             .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+            .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/actuator/prometheus")
+                .hasRole(Role.ADMIN.name())
             .anyRequest().denyAll())
         .build();
   }
