@@ -41,6 +41,22 @@ class WebLoginIT extends PostgresApplicationTest {
   }
 
   @Test
+  void everyPageHasItsRule() throws Exception {
+    assertThat(get("/login").statusCode()).as("sign-in page: public").isEqualTo(200);
+    assertThat(get("/actuator/health").statusCode()).as("health: public").isEqualTo(200);
+    assertThat(get("/actuator/info").statusCode()).as("operations pages: sign in first").isEqualTo(302);
+    signIn("clinician.north");
+    assertThat(get("/").statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/info").statusCode()).as("operations pages: administrators only").isEqualTo(403);
+  }
+
+  @Test
+  void anAdministratorReachesTheOperationsPages() throws Exception {
+    signIn("admin");
+    assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
     csrfToken();
     HttpResponse<String> login = postForm("/login",
@@ -52,6 +68,12 @@ class WebLoginIT extends PostgresApplicationTest {
   void aWrongPasswordReturnsToTheFormWithAnError() throws Exception {
     HttpResponse<String> login = postForm("/login", "username=clinician.north&password=wrong&_csrf=" + csrfToken());
     assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+  }
+
+  private void signIn(String username) throws Exception {
+    HttpResponse<String> login = postForm("/login", "username=" + username + "&password="
+        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrfToken());
+    assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
   }
 
   private String csrfToken() throws Exception {
