@@ -1,10 +1,7 @@
 package com.kineticcasebook.projections.casedirectory;
 
 import com.kineticcasebook.caseload.FindCaseClinic;
-import com.kineticcasebook.patientcase.CaseClosed;
-import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.CaseOpened;
-import com.kineticcasebook.patientcase.CaseReopened;
 import com.kineticcasebook.patientcase.ClinicId;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code case_directory}: one row per case with its clinic, for access decisions. It runs in the
+ * Keeps {@code case_directory}: which clinic each case belongs to, for access decisions. It runs in the
  * subscribing processing group {@value #GROUP}, inside the transaction that records the event,
  * so the access check of the very next request already sees a newly opened case.
  */
@@ -33,23 +30,8 @@ class CaseDirectoryProjection {
 
   @EventHandler
   void on(CaseOpened event) {
-    jdbc.update("""
-        INSERT INTO case_directory (case_id, clinic_id, patient_ref, assigned_clinician_id, opened_on, status)
-        VALUES (?, ?, ?, ?, ?, 'OPEN')""",
-        event.caseId().value(), event.clinicId().value(), event.patientRef(), event.assignedClinicianId().value(),
-        event.openedOn());
-  }
-
-  @EventHandler
-  void on(CaseClosed event) {
-    jdbc.update("UPDATE case_directory SET status = 'CLOSED', closed_on = ? WHERE case_id = ?",
-        event.closedOn(), event.caseId().value());
-  }
-
-  @EventHandler
-  void on(CaseReopened event) {
-    jdbc.update("UPDATE case_directory SET status = 'OPEN', closed_on = NULL WHERE case_id = ?",
-        event.caseId().value());
+    jdbc.update("INSERT INTO case_directory (case_id, clinic_id) VALUES (?, ?)",
+        event.caseId().value(), event.clinicId().value());
   }
 
   @QueryHandler

@@ -1,2 +1,2 @@
-/** The case directory: which clinic a case belongs to, and the caseload list built from it. */
+/** The case directory: which clinic a case belongs to, consistent with every write. */
 package com.kineticcasebook.projections.casedirectory;
