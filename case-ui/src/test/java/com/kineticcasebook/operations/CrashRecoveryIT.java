@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -127,10 +126,10 @@ class CrashRecoveryIT {
 
     ApiClient admin = ApiClient.login(port, "process.admin", PASSWORD);
     Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
-    List<List<Map<String, Object>>> live = snapshot(jdbc);
+    Map<String, List<Map<String, Object>>> live = Projections.readModels(jdbc);
     assertThat(admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of()).status()).isEqualTo(202);
     Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
-    assertThat(snapshot(jdbc)).isEqualTo(live);
+    assertThat(Projections.readModels(jdbc)).isEqualTo(live);
     for (String caseId : cases) {
       assertThat(ApiClient.login(port, "process.auditor", PASSWORD)
           .get("/api/v1/audit/cases/" + caseId + "/verification").json().get("intact").asBoolean()).isTrue();
@@ -159,10 +158,4 @@ class CrashRecoveryIT {
     return JSON.writeValueAsString(Map.of("bodyRegion", "KNEE", "side", "LEFT", "description", "Ache " + n,
         "onsetOn", LocalDate.now().toString(), "painScore", n % 11));
   }
-
-  private static List<List<Map<String, Object>>> snapshot(JdbcTemplate jdbc) {
-    return Stream.of("SELECT case_id, view_json, timeline_json FROM case_view ORDER BY case_id",
-        "SELECT * FROM outcome_secondary ORDER BY case_id, secondary_injury_id").map(jdbc::queryForList).toList();
-  }
-
 }

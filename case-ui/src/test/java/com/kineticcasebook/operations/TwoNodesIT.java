@@ -99,10 +99,10 @@ class TwoNodesIT {
 
     ApiClient admin = ApiClient.login(survivor.port(), "process.admin", ApplicationProcess.PASSWORD);
     Projections.awaitCaughtUp(admin, Duration.ofSeconds(60));
-    List<Map<String, Object>> live = jdbc.queryForList("SELECT case_id, view_json FROM case_view ORDER BY case_id");
+    Map<String, List<Map<String, Object>>> live = Projections.readModels(jdbc);
     assertThat(admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of()).status()).isEqualTo(202);
     Projections.awaitCaughtUp(admin, Duration.ofSeconds(60));
-    assertThat(jdbc.queryForList("SELECT case_id, view_json FROM case_view ORDER BY case_id"))
+    assertThat(Projections.readModels(jdbc))
         .as("every event projected exactly once across the two nodes").isEqualTo(live);
   }
 
