@@ -1,8 +1,6 @@
 package com.kineticcasebook.identity;
 
 import com.kineticcasebook.CasebookProperties;
-import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -42,16 +40,7 @@ class DemoData implements ApplicationRunner {
     if (users.findByUsername("admin").isPresent()) {
       return;
     }
-    UUID north = users.createClinic("North").clinicId();
-    UUID south = users.createClinic("South").clinicId();
-    String hash = passwordEncoder.encode(properties.demo().password());
-    users.addMember(users.createUser("clinician.north", hash, Set.of(Role.CLINICIAN)), north);
-    users.addMember(users.createUser("clinician.south", hash, Set.of(Role.CLINICIAN)), south);
-    UUID owner = users.createUser("owner", hash, Set.of(Role.PRACTICE_OWNER));
-    users.addOwner(owner, north);
-    users.addOwner(owner, south);
-    users.createUser("auditor", hash, Set.of(Role.AUDITOR));
-    users.createUser("admin", hash, Set.of(Role.ADMIN));
+    DemoPeople.create(users, passwordEncoder.encode(properties.demo().password()));
     log.info("Demo mode: created clinics North and South and users clinician.north, clinician.south, owner, auditor, admin");
   }
 }

@@ -1,11 +1,10 @@
 package com.kineticcasebook.support;
 
 import com.kineticcasebook.CasebookApplication;
-import com.kineticcasebook.identity.Role;
+import com.kineticcasebook.identity.DemoPeople;
 import com.kineticcasebook.identity.UserDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,19 +61,11 @@ public abstract class ApplicationTest {
 
   @BeforeEach
   void usersOfTwoClinics() {
-    north = users.findClinicByName("North").orElseGet(() -> users.createClinic("North")).clinicId();
-    south = users.findClinicByName("South").orElseGet(() -> users.createClinic("South")).clinicId();
-    if (users.findByUsername("clinician.north").isPresent()) {
-      return;
+    if (users.findByUsername("clinician.north").isEmpty()) {
+      DemoPeople.create(users, passwordEncoder.encode(PASSWORD));
     }
-    String hash = passwordEncoder.encode(PASSWORD);
-    users.addMember(users.createUser("clinician.north", hash, Set.of(Role.CLINICIAN)), north);
-    users.addMember(users.createUser("clinician.south", hash, Set.of(Role.CLINICIAN)), south);
-    UUID owner = users.createUser("owner", hash, Set.of(Role.PRACTICE_OWNER));
-    users.addOwner(owner, north);
-    users.addOwner(owner, south);
-    users.createUser("auditor", hash, Set.of(Role.AUDITOR));
-    users.createUser("admin", hash, Set.of(Role.ADMIN));
+    north = users.findClinicByName("North").orElseThrow().clinicId();
+    south = users.findClinicByName("South").orElseThrow().clinicId();
   }
 
   protected ApiClient as(String username) {
