@@ -24,6 +24,8 @@ import java.util.concurrent.Future;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -67,7 +69,9 @@ final class History {
     CaseStreams streams = new CaseStreams();
     Configuration axon = DefaultConfigurer.defaultConfiguration()
         .configureEmbeddedEventStore(c -> streams)
-        .configureAggregate(PatientCase.class)
+        // Cached between commands: generating a case must not source it again for each of its commands.
+        .configureAggregate(AggregateConfigurer.defaultConfiguration(PatientCase.class)
+            .configureCache(c -> new WeakReferenceCache()))
         .registerComponent(Clock.class, c -> clock)
         .configureCorrelationDataProviders(c -> List.of(new SimpleCorrelationDataProvider(
             EventMetadata.USER_ID, EventMetadata.ROLES, EventMetadata.CLINIC_ID, EventMetadata.CORRELATION_ID)))
