@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -30,9 +32,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Maps every failure of the JSON API to problem+json: bad input to 400 with the fields named,
- * rules the case's state forbids to 409, and anything unexpected to a 500 that reveals nothing.
+ * rules the case's state forbids to 409, and anything unexpected to a 500 that reveals nothing. It
+ * also answers requests that found no handler at all (an unknown path, a wrong method). Web pages
+ * have their own handler, which comes first.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
