@@ -21,7 +21,7 @@ final class Report {
   record Results(String machine, String command, long events, int cases, int longCaseEvents,
       EventTable.Timed writeLimit, EventTable.Timed readLimit, EventTable.Timed firstProjection,
       EventTable.Timed rebuild, List<CommandLoad.Level> commands, ReadLatency.Reads dashboard,
-      ReadLatency.Reads timeline, ReadLatency.Reads asOf, long peakHeap, long peakResident, String durations) {}
+      ReadLatency.Reads dashboardComputed, ReadLatency.Reads timeline, ReadLatency.Reads asOf, long peakHeap, long peakResident, String durations) {}
 
   private Report() {}
 
@@ -54,6 +54,8 @@ final class Report {
         String.format(Locale.ROOT, "%,.0f events/s", read), ratio(r.firstProjection().perSecond() / read), "", ""});
     rows.add(readRow("outcomes dashboard over " + String.format(Locale.ROOT, "%,d", r.cases()) + " cases",
         r.dashboard(), 50));
+    rows.add(readRow("the same dashboard computed afresh (a new date range each request)", r.dashboardComputed(),
+        50));
     rows.add(readRow("case timeline", r.timeline(), 10));
     rows.add(readRow("audit as-of state, " + r.longCaseEvents() + " events", r.asOf(), 30));
     rows.add(new String[] {"application memory",
