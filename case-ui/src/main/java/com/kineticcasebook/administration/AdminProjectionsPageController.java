@@ -29,7 +29,7 @@ class AdminProjectionsPageController {
           percent);
     }
 
-    boolean upToDate() {
+    public boolean upToDate() {
       return !rebuilding && position >= headPosition;
     }
   }

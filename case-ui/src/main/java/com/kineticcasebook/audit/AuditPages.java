@@ -37,11 +37,11 @@ final class AuditPages {
       String type, String who, String roles, String correlationId, List<Field> fields, String hash,
       String previousHash, boolean firstBroken) {
 
-    String hashShown() {
+    public String hashShown() {
       return hash == null ? "missing" : hash.substring(0, 12) + "…";
     }
 
-    String previousHashShown() {
+    public String previousHashShown() {
       if (previousHash == null) {
         return "missing";
       }

@@ -40,7 +40,7 @@ public final class InsightPages {
   /** Opens the outcome dashboard of a clinic the signed-in owner owns, over all dates. */
   public void openDashboard(String clinicName) {
     page.navigate("/dashboards/outcomes");
-    Locator picker = page.getByLabel("Clinic");
+    Locator picker = page.getByLabel("Clinic", new Page.GetByLabelOptions().setExact(true));
     if (picker.count() > 0) {
       picker.selectOption(new SelectOption().setLabel(clinicName));
       showFigures();
@@ -161,7 +161,7 @@ public final class InsightPages {
     page.getByLabel("Initial password").fill(password);
     page.getByLabel(role, new Page.GetByLabelOptions().setExact(true)).check();
     if (clinicName != null) {
-      page.getByLabel("Clinic").selectOption(new SelectOption().setLabel(clinicName));
+      page.getByLabel("Clinic", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel(clinicName));
       page.getByLabel(relation).check();
     }
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create user")).click();

@@ -66,7 +66,7 @@ class InsightsBrowserIT extends BrowserTest {
     assertThat(page.getByText("Cleared after primary treatment").first()).isVisible();
     assertThat(page.getByText("measures whether it held")).isVisible();
     assertThat(page.locator("#time-to-clearance")).hasAttribute("data-drawn", "true");
-    assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("clinician.north")).first())
+    assertThat(page.getByRole(AriaRole.ROWHEADER, new Page.GetByRoleOptions().setName("clinician.north")).first())
         .isVisible();
     screenshot("dashboard");
 
@@ -164,7 +164,7 @@ class InsightsBrowserIT extends BrowserTest {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     assertThat(page).hasURL(url("/dashboards/outcomes"));
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("South");
-    assertThat(page.getByLabel("Clinic")).hasCount(0);
+    assertThat(page.getByLabel("Clinic", new Page.GetByLabelOptions().setExact(true))).hasCount(0);
     assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Outcomes"))).isVisible();
     for (String other : List.of("Caseload", "Audit", "Users", "Projections")) {
       assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(other).setExact(true)))
