@@ -31,7 +31,7 @@
           {
             label: 'Not yet cleared',
             data: survivalLine(steps),
-            stepped: 'after',
+            stepped: 'before',
             borderColor: lineColour,
             backgroundColor: lineColour,
             borderWidth: 2.5,

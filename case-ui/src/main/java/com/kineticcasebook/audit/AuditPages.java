@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 final class AuditPages {
 
   static final String GENESIS_HASH = "0".repeat(64);
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.UK)
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss.SSS 'UTC'", Locale.UK)
       .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
