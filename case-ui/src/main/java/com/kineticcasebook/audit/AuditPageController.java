@@ -41,13 +41,13 @@ class AuditPageController {
   @GetMapping("/audit")
   String find(@RequestParam(required = false) String caseId, Model model) {
     if (caseId != null) {
-      Optional<UUID> id = uuid(caseId.strip());
+      Optional<UUID> id = AuditPages.uuid(caseId.strip());
       if (id.isPresent() && !history.events(id.get()).isEmpty()) {
         return "redirect:/audit/cases/" + id.get();
       }
       model.addAttribute("caseId", caseId);
       model.addAttribute("errors", Map.of("caseId", id.isEmpty()
-          ? "Enter a case id in the form 8-4-4-4-12 hexadecimal digits, as shown on the case."
+          ? AuditPages.NOT_A_CASE_ID
           : "No case with this id has been recorded."));
     }
     Map<UUID, String> clinics = users.clinics().stream()
@@ -65,7 +65,7 @@ class AuditPageController {
     EventHashChain.Verification verification = integrity.verify(caseId.toString())
         .orElseThrow(() -> new ApiException(Problems.notFound("case")));
     Set<UUID> people = new HashSet<>();
-    events.forEach(e -> uuid(e.userId()).ifPresent(people::add));
+    events.forEach(e -> AuditPages.uuid(e.userId()).ifPresent(people::add));
     model.addAttribute("caseId", caseId);
     model.addAttribute("opened", events.get(0).payload());
     model.addAttribute("verification", verification);
@@ -82,16 +82,5 @@ class AuditPageController {
       }
     }
     return "audit/case";
-  }
-
-  private static Optional<UUID> uuid(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(UUID.fromString(text));
-    } catch (IllegalArgumentException notAUuid) {
-      return Optional.empty();
-    }
   }
 }

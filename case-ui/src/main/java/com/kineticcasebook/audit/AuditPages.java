@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 final class AuditPages {
 
   static final String GENESIS_HASH = "0".repeat(64);
+  static final String NOT_A_CASE_ID = "Enter a case id in the form 8-4-4-4-12 hexadecimal digits, as shown on the case.";
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss.SSS 'UTC'", Locale.UK)
       .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
@@ -105,6 +106,18 @@ final class AuditPages {
         e.eventId().equals(firstBrokenEventId))).toList();
   }
 
+  /** A user or case id typed or recorded as text; empty when it is not one. */
+  static Optional<UUID> uuid(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(UUID.fromString(text));
+    } catch (IllegalArgumentException notAUuid) {
+      return Optional.empty();
+    }
+  }
+
   static String shown(Instant instant) {
     return SHOWN.format(instant);
   }
@@ -152,11 +165,7 @@ final class AuditPages {
     if (userId == null) {
       return "System";
     }
-    try {
-      return usernames.getOrDefault(UUID.fromString(userId), userId);
-    } catch (IllegalArgumentException notAUserId) {
-      return userId;
-    }
+    return uuid(userId).map(id -> usernames.getOrDefault(id, userId)).orElse(userId);
   }
 
   /** Top-level fields in recorded order, nested objects flattened as "Findings · cadence spm". */
