@@ -19,7 +19,6 @@
 
   function draw(canvas) {
     var steps = JSON.parse(canvas.dataset.curve || '[]');
-    var reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     var styles = getComputedStyle(canvas);
     var lineColour = styles.getPropertyValue('--insights-curve').trim() || '#0f6e6e';
     var tickColour = styles.getPropertyValue('--insights-censored').trim() || '#b45309';
@@ -52,7 +51,8 @@
         ]
       },
       options: {
-        animation: reducedMotion ? false : { duration: 400 },
+        // Drawn at once: the figures are read, not watched, and a screenshot shows the final curve.
+        animation: false,
         maintainAspectRatio: false,
         interaction: { mode: 'nearest', intersect: false },
         scales: {

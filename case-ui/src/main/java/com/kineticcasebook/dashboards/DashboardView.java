@@ -23,7 +23,7 @@ record DashboardView(Overall overall, List<Row> byPrimaryCondition, List<Chain> 
     List<Row> byModality, List<Row> byMonth, List<Measure> outcomeMeasures, List<CurveStep> curve) {
 
   static final String NOT_REACHED = "Not reached";
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
   record Overall(int total, int clearedAfterPrimaryTreatment, int clearedWithDirectTreatment,
       int clearedBeforePrimaryTreatment, int unresolved, String clearanceRate, String medianDays) {}

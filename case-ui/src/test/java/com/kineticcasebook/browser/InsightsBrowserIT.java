@@ -42,8 +42,47 @@ class InsightsBrowserIT extends BrowserTest {
     return new Recorded(script, calf, knee);
   }
 
-  private JsonNode apiDashboard(CaseScript script, String range) {
-    ApiClient.Response response = as("owner").withHeader("X-Consistency", "after=" + script.position())
+  /**
+   * A few more cases of the North clinic, so that the dashboard has each outcome to show: a
+   * secondary still open (censored), one treated directly, clearances on different days, and a
+   * pain score measured twice.
+   */
+  private long recordASpreadOfOutcomes() {
+    LocalDate today = LocalDate.now();
+    CaseScript open = CaseScript.open(as("clinician.north"), north.toString(), "N-" + suffix(), today.minusDays(120), 0);
+    String achilles = open.injury("ACHILLES", "RIGHT", "ACHILLES_TENDINOPATHY", 0);
+    String back = open.injury("LOW_BACK", "NOT_APPLICABLE", "LOW_BACK_PAIN", 3);
+    open.hypothesis(achilles, List.of(back));
+    open.treat(achilles, "GAIT_RETRAINING", 4);
+
+    CaseScript direct = CaseScript.open(as("clinician.north"), north.toString(), "N-" + suffix(), today.minusDays(90), 0);
+    String heel = direct.injury("HEEL", "LEFT", "PLANTAR_FASCIITIS", 0);
+    String knee = direct.injury("KNEE", "LEFT", "PATELLOFEMORAL_PAIN", 1);
+    direct.hypothesis(heel, List.of(knee));
+    direct.treat(heel, "FOOTWEAR_AND_ORTHOTICS", 2);
+    direct.treat(knee, "LOADING_PROGRAMME", 5);
+    direct.measure(knee, "NPRS", 6, 2);
+    direct.measure(knee, "NPRS", 2, 24);
+    direct.resolve(knee, 25);
+
+    CaseScript hip = CaseScript.open(as("clinician.north"), north.toString(), "N-" + suffix(), today.minusDays(60), 0);
+    String calf = hip.injury("CALF", "RIGHT", "CALF_STRAIN", 0);
+    String flexor = hip.injury("HIP", "RIGHT", "HIP_FLEXOR_STRAIN", 2);
+    hip.hypothesis(calf, List.of(flexor));
+    hip.treat(calf, "LOADING_PROGRAMME", 3);
+    hip.resolve(flexor, 40);
+
+    CaseScript quick = CaseScript.open(as("clinician.north"), north.toString(), "N-" + suffix(), today.minusDays(45), 0);
+    String strain = quick.injury("CALF", "LEFT", "CALF_STRAIN", 0);
+    String kneePain = quick.injury("KNEE", "LEFT", "PATELLOFEMORAL_PAIN", 1);
+    quick.hypothesis(strain, List.of(kneePain));
+    quick.treat(strain, "MANUAL_THERAPY", 1);
+    quick.resolve(kneePain, 9);
+    return Math.max(Math.max(open.position(), direct.position()), Math.max(hip.position(), quick.position()));
+  }
+
+  private JsonNode apiDashboard(long position, String range) {
+    ApiClient.Response response = as("owner").withHeader("X-Consistency", "after=" + position)
         .get("/api/v1/dashboards/outcomes?clinicId=" + north + range);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.json();
@@ -55,9 +94,10 @@ class InsightsBrowserIT extends BrowserTest {
     int before = as("owner").get("/api/v1/dashboards/outcomes?clinicId=" + north + range).json()
         .get("secondaries").get("total").asInt();
     Recorded recorded = recordCalfAndKnee();
-    JsonNode inRange = apiDashboard(recorded.script(), range);
+    long position = Math.max(recorded.script().position(), recordASpreadOfOutcomes());
+    JsonNode inRange = apiDashboard(position, range);
     assertThat(inRange.get("secondaries").get("total").asInt()).isEqualTo(before + 1);
-    JsonNode allDates = apiDashboard(recorded.script(), "");
+    JsonNode allDates = apiDashboard(position, "");
 
     signIn("owner");
     InsightPages pages = pages();
