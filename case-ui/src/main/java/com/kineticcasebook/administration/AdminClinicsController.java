@@ -1,9 +1,9 @@
 package com.kineticcasebook.administration;
 
 import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.pages.PageController;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The practice's clinics: listed and created here, staffed and owned through user memberships. */
-@Controller
+@PageController
 class AdminClinicsController {
 
   private static final int MAX_NAME_LENGTH = 200;

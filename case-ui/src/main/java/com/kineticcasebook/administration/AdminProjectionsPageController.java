@@ -1,10 +1,10 @@
 package com.kineticcasebook.administration;
 
 import com.kineticcasebook.operations.ProjectionOperations;
+import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
 import java.util.List;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * fetches again every second; once every projection is up to date the partial comes back without
  * its polling trigger, and polling stops.
  */
-@Controller
+@PageController
 class AdminProjectionsPageController {
 
   /** A projection's row: its progress as a share of the event store's head. */

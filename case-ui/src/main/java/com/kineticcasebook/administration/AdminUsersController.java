@@ -2,9 +2,10 @@ package com.kineticcasebook.administration;
 
 import com.kineticcasebook.identity.CasebookUser;
 import com.kineticcasebook.identity.Role;
-import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.identity.UserDirectory.Account;
 import com.kineticcasebook.identity.UserDirectory.Relation;
+import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
 import java.util.HashMap;
@@ -14,7 +15,6 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * administrator cannot disable themselves or drop their own administrator role, so the practice
  * is never left without one by accident.
  */
-@Controller
+@PageController
 class AdminUsersController {
 
   private final UserDirectory users;

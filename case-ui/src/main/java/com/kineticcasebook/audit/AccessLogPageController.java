@@ -1,17 +1,17 @@
 package com.kineticcasebook.audit;
 
 import com.kineticcasebook.accesslog.AccessLog;
+import com.kineticcasebook.pages.PageController;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The access log page for auditors: who read or changed a case, newest first. */
-@Controller
+@PageController
 class AccessLogPageController {
 
   private static final int SHOWN = 200;

@@ -3,6 +3,7 @@ package com.kineticcasebook.audit;
 import com.kineticcasebook.eventstore.CaseIntegrity;
 import com.kineticcasebook.eventstore.EventHashChain;
 import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The auditor's pages: find a case, then its history as recorded with the chain's verification,
  * and the case as it stood at any instant. Read-only; the access log records every visit.
  */
-@Controller
+@PageController
 class AuditPageController {
 
   private static final int RECENT_CASES = 25;

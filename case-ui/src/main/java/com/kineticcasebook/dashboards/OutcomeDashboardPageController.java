@@ -3,6 +3,7 @@ package com.kineticcasebook.dashboards;
 import com.kineticcasebook.identity.CasebookUser;
 import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.outcomes.OutcomeDashboard;
+import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The practice owner's outcome dashboard page and its CSV download. Figures come from the same
  * {@link OutcomeDashboards} query as the JSON API, so the page and the API cannot disagree.
  */
-@Controller
+@PageController
 class OutcomeDashboardPageController {
 
   private final OutcomeDashboards dashboards;
