@@ -2,9 +2,9 @@ package com.kineticcasebook.administration;
 
 import com.kineticcasebook.identity.CasebookUser;
 import com.kineticcasebook.identity.Role;
+import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.identity.UserDirectory.Account;
 import com.kineticcasebook.identity.UserDirectory.Relation;
-import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
