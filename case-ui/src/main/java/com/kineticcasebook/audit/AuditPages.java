@@ -180,7 +180,8 @@ final class AuditPages {
       if (prefix.isEmpty() && entry.getKey().equals("caseId")) {
         continue;
       }
-      String label = prefix + words(entry.getKey());
+      String words = words(entry.getKey());
+      String label = prefix.isEmpty() ? words : prefix + words.toLowerCase(Locale.ROOT);
       JsonNode value = entry.getValue();
       if (value.isObject()) {
         flatten(label + " · ", value, fields);

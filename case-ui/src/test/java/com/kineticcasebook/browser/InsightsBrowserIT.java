@@ -144,6 +144,8 @@ class InsightsBrowserIT extends BrowserTest {
         .get("events");
 
     signIn("auditor");
+    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(recorded.script().caseId())))
+        .isVisible();
     InsightPages pages = pages();
     pages.openAuditCase(recorded.script().caseId());
     assertThat(pages.integrity()).isEqualTo("Intact");
