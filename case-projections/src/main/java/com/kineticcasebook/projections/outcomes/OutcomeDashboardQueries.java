@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.kineticcasebook.outcomes.Classification;
 import com.kineticcasebook.outcomes.FindOutcomeDashboard;
-import com.kineticcasebook.outcomes.MeasureChange;
 import com.kineticcasebook.outcomes.OutcomeDashboard;
 import com.kineticcasebook.outcomes.SecondaryOutcome;
 import com.kineticcasebook.reference.OutcomeInstrument;
@@ -69,12 +68,11 @@ class OutcomeDashboardQueries {
         arguments.toArray());
     List<Object> measureArguments = new ArrayList<>(List.of(clinic));
     String measureOnset = onsetFilter("injury_onset_on", query, measureArguments);
-    List<MeasureChange> measures = jdbc.query(
-        "SELECT * FROM outcome_measure_change WHERE clinic_id = ?" + measureOnset,
-        (rs, row) -> new MeasureChange(rs.getObject("case_id", UUID.class), rs.getObject("clinic_id", UUID.class),
-            rs.getObject("injury_id", UUID.class), rs.getObject("injury_onset_on", LocalDate.class),
-            OutcomeInstrument.valueOf(rs.getString("instrument")), rs.getDouble("first_score"),
-            rs.getDouble("latest_score"), rs.getInt("measures")),
+    List<OutcomeStatistics.MeasureTally> measures = jdbc.query("""
+        SELECT instrument, first_score, latest_score, COUNT(*) AS injuries FROM outcome_measure_change
+        WHERE clinic_id = ? AND measures >= 2""" + measureOnset + " GROUP BY instrument, first_score, latest_score",
+        (rs, row) -> new OutcomeStatistics.MeasureTally(OutcomeInstrument.valueOf(rs.getString("instrument")),
+            rs.getDouble("first_score"), rs.getDouble("latest_score"), rs.getInt("injuries")),
         measureArguments.toArray());
     return OutcomeStatistics.dashboard(clinic, query.from(), query.to(), secondaries, measures, today);
   }

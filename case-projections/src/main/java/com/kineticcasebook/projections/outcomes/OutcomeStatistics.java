@@ -33,8 +33,21 @@ final class OutcomeStatistics {
 
   private OutcomeStatistics() {}
 
+  /**
+   * How many injuries of a clinic went from one first score to one latest score on an instrument,
+   * measured at least twice: the database counts them, so the dashboard reads a few hundred rows
+   * instead of one per injury.
+   */
+  record MeasureTally(OutcomeInstrument instrument, double firstScore, double latestScore, int injuries) {
+
+    /** The change as {@link MeasureChange} defines it, for an injury measured at least twice. */
+    MeasureChange change() {
+      return new MeasureChange(null, null, null, null, instrument, firstScore, latestScore, 2);
+    }
+  }
+
   static OutcomeDashboard dashboard(UUID clinicId, LocalDate from, LocalDate to, List<SecondaryOutcome> secondaries,
-      List<MeasureChange> measures, LocalDate today) {
+      List<MeasureTally> measures, LocalDate today) {
     KaplanMeier overall = survival(secondaries, today);
     return new OutcomeDashboard(clinicId, from, to, counts(secondaries), rate(secondaries), overall.median(),
         byPrimaryCondition(secondaries, today), byChain(secondaries), byClinician(secondaries, today),
@@ -114,17 +127,23 @@ final class OutcomeStatistics {
         .toList();
   }
 
-  private static List<ByInstrument> byInstrument(List<MeasureChange> measures) {
+  static List<ByInstrument> byInstrument(List<MeasureTally> tallies) {
     List<ByInstrument> rows = new ArrayList<>();
     for (OutcomeInstrument instrument : OutcomeInstrument.values()) {
-      List<MeasureChange> series = measures.stream()
-          .filter(m -> m.instrument() == instrument && m.measures() >= 2).toList();
-      if (series.isEmpty()) {
-        continue;
+      int injuries = 0;
+      int improved = 0;
+      double improvement = 0;
+      for (MeasureTally tally : tallies) {
+        if (tally.instrument() == instrument) {
+          MeasureChange change = tally.change();
+          injuries += tally.injuries();
+          improved += change.improvedByMcid() ? tally.injuries() : 0;
+          improvement += change.improvement() * tally.injuries();
+        }
       }
-      int improved = (int) series.stream().filter(MeasureChange::improvedByMcid).count();
-      double mean = series.stream().mapToDouble(MeasureChange::improvement).average().orElse(0);
-      rows.add(new ByInstrument(instrument.name(), instrument.mcid(), series.size(), improved, mean));
+      if (injuries > 0) {
+        rows.add(new ByInstrument(instrument.name(), instrument.mcid(), injuries, improved, improvement / injuries));
+      }
     }
     return rows;
   }

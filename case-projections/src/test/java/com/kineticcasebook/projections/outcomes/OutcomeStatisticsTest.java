@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kineticcasebook.outcomes.Classification;
 import com.kineticcasebook.outcomes.OutcomeDashboard;
 import com.kineticcasebook.outcomes.SecondaryOutcome;
+import com.kineticcasebook.reference.OutcomeInstrument;
 import com.kineticcasebook.reference.TreatmentModality;
 import java.time.LocalDate;
 import java.util.List;
@@ -81,5 +82,22 @@ class OutcomeStatisticsTest {
         UUID.randomUUID(), primary, treatedDay == null ? null : T0.plusDays(treatedDay), modality, direct,
         resolvedDay == null ? null : T0.plusDays(resolvedDay), closedDay == null ? null : T0.plusDays(closedDay),
         classification);
+  }
+
+  @Test
+  void givenTalliesOfScoreChanges_whenSummedPerInstrument_thenImprovementIsCountedAgainstTheMcidInTheBetterDirection() {
+    // NPRS (lower is better, MCID 2): 6->2 once (+4, improved), 5->4 twice (+1 each, not improved).
+    // LEFS (higher is better, MCID 9): 40->52 once (+12, improved), 50->45 once (-5).
+    List<OutcomeStatistics.MeasureTally> tallies = List.of(
+        new OutcomeStatistics.MeasureTally(OutcomeInstrument.NPRS, 6, 2, 1),
+        new OutcomeStatistics.MeasureTally(OutcomeInstrument.NPRS, 5, 4, 2),
+        new OutcomeStatistics.MeasureTally(OutcomeInstrument.LEFS, 40, 52, 1),
+        new OutcomeStatistics.MeasureTally(OutcomeInstrument.LEFS, 50, 45, 1));
+
+    List<OutcomeDashboard.ByInstrument> rows = OutcomeStatistics.byInstrument(tallies);
+
+    assertThat(rows).containsExactly(
+        new OutcomeDashboard.ByInstrument("NPRS", 2, 3, 1, (4.0 + 1 + 1) / 3),
+        new OutcomeDashboard.ByInstrument("LEFS", 9, 2, 1, (12.0 - 5) / 2));
   }
 }
