@@ -82,13 +82,14 @@ public class CaseViewProjection {
     int updated = jdbc.update("""
         UPDATE case_view SET clinic_id = ?, patient_ref = ?, status = ?, opened_on = ?, closed_on = ?,
           assigned_clinician_id = ?, primary_injury_id = ?, open_injuries = ?, version = ?, view_json = ?,
-          timeline_json = ?
+          timeline_json = ?, primary_condition_code = ?, condition_codes = ?
         WHERE case_id = ?""", viewColumns(folded, view.caseId()));
     if (updated == 0) {
       jdbc.update("""
           INSERT INTO case_view (clinic_id, patient_ref, status, opened_on, closed_on, assigned_clinician_id,
-            primary_injury_id, open_injuries, version, view_json, timeline_json, case_id)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", viewColumns(folded, view.caseId()));
+            primary_injury_id, open_injuries, version, view_json, timeline_json, primary_condition_code,
+            condition_codes, case_id)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", viewColumns(folded, view.caseId()));
     }
     jdbc.update("DELETE FROM outcome_secondary WHERE case_id = ?", view.caseId());
     for (SecondaryOutcome s : folded.secondaries()) {
@@ -117,7 +118,8 @@ public class CaseViewProjection {
     CaseView view = folded.view();
     return new Object[] {view.clinicId(), view.patientRef(), view.status().name(), view.openedOn(), view.closedOn(),
         view.assignedClinicianId(), view.primaryInjuryId(), view.openInjuries(), view.version(),
-        json.writeValueAsString(view), json.writeValueAsString(folded.timeline()), caseId};
+        json.writeValueAsString(view), json.writeValueAsString(folded.timeline()), CaseloadSearch.primaryCondition(view),
+        CaseloadSearch.conditionCodes(view), caseId};
   }
 
   @QueryHandler
@@ -159,6 +161,9 @@ public class CaseViewProjection {
       where.append(" AND status = ?");
       arguments.add(query.status().name());
     }
+    if (query.search() != null) {
+      CaseloadSearch.where(query.search(), where, arguments);
+    }
     Long total = jdbc.queryForObject("SELECT COUNT(*) FROM case_view WHERE " + where, Long.class,
         arguments.toArray());
     List<Object> paged = new ArrayList<>(arguments);
@@ -179,6 +184,7 @@ public class CaseViewProjection {
         rs.getObject("opened_on", LocalDate.class),
         rs.getObject("closed_on", LocalDate.class),
         rs.getObject("primary_injury_id", UUID.class),
-        rs.getInt("open_injuries"));
+        rs.getInt("open_injuries"),
+        rs.getString("primary_condition_code"));
   }
 }
