@@ -109,6 +109,7 @@ class CasePages {
       formError = formError != null ? formError : misplaced(form, errors);
     }
     mav.addObject("errors", errors);
+    mav.addObject("noErrors", Map.of());
     mav.addObject("formError", formError);
     return mav;
   }
