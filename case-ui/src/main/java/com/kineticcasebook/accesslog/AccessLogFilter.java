@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Records every request that reads or changes clinical data (cases, audit replays, dashboards and
- * their exports, break-glass grants) in the access log once it has been answered, allowed or
+ * their exports, break-glass grants), through the JSON API or the web pages, in the access log once it has been answered, allowed or
  * refused, with who asked, from where, for which case, and whether break-glass was used. It runs
  * outside Spring Security, so requests refused there are logged too.
  */
@@ -34,7 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class AccessLogFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(AccessLogFilter.class);
-  private static final Pattern LOGGED = Pattern.compile("/api/v1/(cases|audit|dashboards|break-glass)(/.*)?");
+  private static final Pattern LOGGED = Pattern.compile("(/api/v1)?/(cases|audit|dashboards|break-glass)(/.*)?");
   private static final Pattern UUID_SEGMENT =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern CASE_IN_PATH = Pattern.compile("/cases/(" + UUID_SEGMENT.pattern() + ")");

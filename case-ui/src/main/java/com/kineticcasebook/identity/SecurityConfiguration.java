@@ -3,6 +3,7 @@ package com.kineticcasebook.identity;
 import com.kineticcasebook.problem.DatabaseFailures;
 import com.kineticcasebook.problem.ProblemWriter;
 import com.kineticcasebook.problem.Problems;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,9 +29,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two filter chains. The JSON API ({@code /api/**}, with the OpenAPI description and the
- * Prometheus metrics for administrators) is stateless with bearer tokens and needs no CSRF token; the web UI uses form login, a session and CSRF protection. Every API path has an
- * explicit rule and anything not listed is denied, so a new endpoint is closed until its rule is
- * written.
+ * Prometheus metrics for administrators) is stateless with bearer tokens and needs no CSRF token;
+ * anything not listed is denied, so a new endpoint is closed until its rule is written. The web UI
+ * uses form login, a session and CSRF protection on every form; each area of pages belongs to one
+ * role, and pages outside those areas need a signed-in user.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -105,10 +107,18 @@ class SecurityConfiguration {
         .headers(SecurityConfiguration::headers)
         .authorizeHttpRequests(rules -> rules
             .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/images/**", "/webjars/**").permitAll()
             .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+            .requestMatchers("/cases", "/cases/**").hasRole(Role.CLINICIAN.name())
+            .requestMatchers("/dashboards", "/dashboards/**").hasRole(Role.PRACTICE_OWNER.name())
+            .requestMatchers("/audit", "/audit/**").hasRole(Role.AUDITOR.name())
+            .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
             .anyRequest().authenticated())
-        .formLogin(form -> form.defaultSuccessUrl("/", false))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        // A refusal is answered with the 403 page, rendered by the error controller.
+        .exceptionHandling(exceptions -> exceptions
+            .accessDeniedHandler((request, response, e) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
         .build();
   }
 

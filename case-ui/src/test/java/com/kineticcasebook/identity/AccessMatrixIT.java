@@ -7,6 +7,7 @@ import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.PostgresApplicationTest;
 import com.kineticcasebook.support.Projections;
+import com.kineticcasebook.support.WebSession;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,6 +36,14 @@ class AccessMatrixIT extends PostgresApplicationTest {
 
   /** One endpoint: how to call it against a fixture, and the status per actor. */
   record Row(String method, String pattern, BiFunction<ApiClient, Fixture, Response> call, Map<Actor, Integer> expected) {}
+
+  /**
+   * One web page endpoint, called with a signed-in browser session (cookie and CSRF token). An
+   * anonymous visitor is sent to the sign-in page (302), a wrong role gets the 403 page, and a case
+   * of another clinic the 404 page.
+   */
+  record PageRow(String method, String pattern, BiFunction<WebSession, Fixture, Response> call,
+      Map<Actor, Integer> expected) {}
 
   private static final LocalDate DAY0 = LocalDate.now().minusDays(30);
 
@@ -66,6 +75,27 @@ class AccessMatrixIT extends PostgresApplicationTest {
   }
 
   @Test
+  void everyPageAnswersEveryActorExactlyAsTheMatrixSays() {
+    Map<Actor, WebSession> sessions = sessions();
+    List<String> mismatches = new ArrayList<>();
+    for (PageRow row : pageRows()) {
+      for (Actor actor : Actor.values()) {
+        Fixture fixture = fixture();
+        Response response = row.call().apply(sessions.get(actor), fixture);
+        int expected = row.expected().get(actor);
+        if (response.status() != expected) {
+          mismatches.add(row.method() + " " + row.pattern() + " as " + actor + ": expected " + expected + ", got "
+              + response.status());
+        }
+        if (expected == 302 && actor == Actor.ANONYMOUS) {
+          assertThat(response.header("Location")).as(row.method() + " " + row.pattern()).endsWith("/login");
+        }
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+
+  @Test
   void everyControllerEndpointHasARowInTheMatrix() {
     Set<String> endpoints = new TreeSet<>();
     mappings.getHandlerMethods().forEach((info, handler) -> {
@@ -77,6 +107,7 @@ class AccessMatrixIT extends PostgresApplicationTest {
     });
     Set<String> covered = new TreeSet<>();
     rows().forEach(row -> covered.add(row.method() + " " + row.pattern()));
+    pageRows().forEach(row -> covered.add(row.method() + " " + row.pattern()));
     assertThat(covered).as("endpoints without an access rule test").containsAll(endpoints);
     assertThat(endpoints).as("matrix rows for endpoints that no longer exist").containsAll(covered);
   }
@@ -167,6 +198,25 @@ class AccessMatrixIT extends PostgresApplicationTest {
       return response;
     }, statuses(401, 403, 403, 403, 403, 202)));
     return rows;
+  }
+
+  /** The web pages, each with its rule; {@code signedIn} pages are open to every signed-in user. */
+  private List<PageRow> pageRows() {
+    List<PageRow> rows = new ArrayList<>();
+    rows.add(new PageRow("GET", "/login", (s, f) -> s.get("/login"), statuses(200, 200, 200, 200, 200, 200)));
+    rows.add(new PageRow("GET", "/", (s, f) -> s.get("/"), statuses(302, 302, 302, 302, 302, 302)));
+    return rows;
+  }
+
+  private Map<Actor, WebSession> sessions() {
+    Map<Actor, WebSession> sessions = new EnumMap<>(Actor.class);
+    sessions.put(Actor.ANONYMOUS, WebSession.anonymous(port));
+    sessions.put(Actor.CLINICIAN, WebSession.signIn(port, "clinician.north", PASSWORD));
+    sessions.put(Actor.OTHER_CLINICIAN, WebSession.signIn(port, "clinician.south", PASSWORD));
+    sessions.put(Actor.OWNER, WebSession.signIn(port, "owner", PASSWORD));
+    sessions.put(Actor.AUDITOR, WebSession.signIn(port, "auditor", PASSWORD));
+    sessions.put(Actor.ADMIN, WebSession.signIn(port, "admin", PASSWORD));
+    return sessions;
   }
 
   private Fixture fixture() {

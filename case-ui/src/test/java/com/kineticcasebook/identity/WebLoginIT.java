@@ -36,8 +36,8 @@ class WebLoginIT extends PostgresApplicationTest {
     assertThat(login.statusCode()).isEqualTo(302);
     assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
     HttpResponse<String> home = get("/");
-    assertThat(home.statusCode()).isEqualTo(200);
-    assertThat(home.body()).contains("Kinetic Casebook");
+    assertThat(home.statusCode()).as("the start page sends a clinician to the caseload").isEqualTo(302);
+    assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/cases");
   }
 
   @Test
@@ -46,7 +46,7 @@ class WebLoginIT extends PostgresApplicationTest {
     assertThat(get("/actuator/health").statusCode()).as("health: public").isEqualTo(200);
     assertThat(get("/actuator/info").statusCode()).as("operations pages: sign in first").isEqualTo(302);
     signIn("clinician.north");
-    assertThat(get("/").statusCode()).isEqualTo(200);
+    assertThat(get("/").statusCode()).isEqualTo(302);
     assertThat(get("/actuator/info").statusCode()).as("operations pages: administrators only").isEqualTo(403);
   }
 

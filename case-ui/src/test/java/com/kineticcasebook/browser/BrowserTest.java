@@ -1,0 +1,104 @@
+package com.kineticcasebook.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.kineticcasebook.support.PostgresApplicationTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The application on PostgreSQL, driven through Debian's headless Chromium with Playwright. One
+ * browser serves every browser test of the run; each test gets a fresh context (no cookies), so
+ * it signs in like a person would.
+ */
+public abstract class BrowserTest extends PostgresApplicationTest {
+
+  /** Where the screenshots of the main pages go, for the README and docs. */
+  public static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots").toAbsolutePath().normalize();
+
+  private static final String CHROMIUM = System.getenv().getOrDefault("CASEBOOK_CHROMIUM", "/usr/bin/chromium");
+  // Playwright must not download its own browser: this machine's is Debian's.
+  private static final Map<String, String> ENV = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+  private static Playwright playwright;
+  private static Browser browser;
+
+  protected Page page;
+  private BrowserContext context;
+
+  private static synchronized Browser browser() {
+    if (browser == null) {
+      playwright = Playwright.create(new Playwright.CreateOptions().setEnv(ENV));
+      browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+          .setExecutablePath(Path.of(CHROMIUM))
+          .setHeadless(true)
+          .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run")));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        browser.close();
+        playwright.close();
+      }));
+    }
+    return browser;
+  }
+
+  @BeforeEach
+  void openBrowserContext() {
+    useContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+  }
+
+  @AfterEach
+  void closeBrowserContext() {
+    context.close();
+  }
+
+  /** A fresh context at tablet size with touch, signed out. */
+  protected void tablet() {
+    context.close();
+    useContext(new Browser.NewContextOptions().setViewportSize(820, 1180).setHasTouch(true).setIsMobile(true)
+        .setDeviceScaleFactor(1));
+  }
+
+  private void useContext(Browser.NewContextOptions options) {
+    context = browser().newContext(options.setBaseURL("http://127.0.0.1:" + port));
+    context.setDefaultTimeout(15_000);
+    page = context.newPage();
+  }
+
+  protected String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  /** Signs in through the login page and waits for the role's start page. */
+  protected void signIn(String username) {
+    page.navigate("/login");
+    page.getByLabel("Username").fill(username);
+    page.getByLabel("Password").fill(PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+  }
+
+  protected void signOut() {
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+    assertThat(page).hasURL(url("/login?logout"));
+  }
+
+  /** Saves a full-page screenshot as docs/screenshots/{name}.png. */
+  protected void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+}
