@@ -35,7 +35,7 @@ class CaseRecorder {
     try {
       position = sender.send(caseId, command);
     } catch (InvalidCommandException invalid) {
-      input.add(invalid.violations());
+      input.add(invalid);
       return null;
     } catch (CaseRuleViolation refused) {
       input.refuse(refused.getMessage());

@@ -71,7 +71,8 @@ class CaseloadController {
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String clinic,
       @RequestParam(defaultValue = "0") String page,
-      @RequestHeader(name = "HX-Request", required = false) String htmx) {
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
+      @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore) {
     List<UserDirectory.Clinic> clinics = clinicsOf(user);
     Map<UUID, String> clinicNames = clinics.stream()
         .collect(Collectors.toMap(UserDirectory.Clinic::clinicId, UserDirectory.Clinic::name));
@@ -84,7 +85,9 @@ class CaseloadController {
     CaseListPage result = queries.query(new ListCases(searched, wantedStatus, q, pageNumber, PAGE_SIZE),
         CaseListPage.class).join();
 
-    ModelAndView mav = new ModelAndView(htmx != null ? "casework/caseload :: results" : "casework/caseload");
+    // htmx's live search swaps only the results; restoring history needs the whole page.
+    boolean resultsOnly = htmx != null && historyRestore == null;
+    ModelAndView mav = new ModelAndView(resultsOnly ? "casework/caseload :: results" : "casework/caseload");
     mav.addObject("rows", result.items().stream().map(item -> row(item, clinicNames)).toList());
     mav.addObject("total", result.total());
     mav.addObject("page", pageNumber);

@@ -1,6 +1,6 @@
 package com.kineticcasebook.casework;
 
-import com.kineticcasebook.patientcase.FieldViolation;
+import com.kineticcasebook.pages.FormErrors;
 import com.kineticcasebook.patientcase.InvalidCommandException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -96,15 +96,14 @@ final class FormInput {
       C built = command.get();
       return errors.isEmpty() ? built : null;
     } catch (InvalidCommandException invalid) {
-      add(invalid.violations());
+      add(invalid);
       return null;
     }
   }
 
-  void add(List<FieldViolation> violations) {
-    for (FieldViolation violation : violations) {
-      errors.putIfAbsent(inputName(violation.field()), sentence(violation.message()));
-    }
+  /** The problems of a refused command, after those found while reading the text. */
+  void add(InvalidCommandException invalid) {
+    FormErrors.of(invalid).forEach((field, message) -> errors.putIfAbsent(inputName(field), sentence(message)));
   }
 
   /** A problem found outside a command, under the form's input name. */
