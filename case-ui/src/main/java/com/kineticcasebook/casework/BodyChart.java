@@ -26,20 +26,20 @@ import java.util.Locale;
  * clickable spot on one view, on each side of the body where it has one. The front view shows the
  * patient's right on the viewer's left, as when facing the patient; the back view the other way round.
  */
-final class BodyChart {
+public final class BodyChart {
 
   /** One clickable region of a view, a rounded rectangle in the view's 200 × 460 drawing. */
-  record Spot(BodyRegion region, Side side, int x, int y, int width, int height, int radius) {
+  public record Spot(BodyRegion region, Side side, int x, int y, int width, int height, int radius) {
 
     /** The spot's accessible name, e.g. "Left calf" or "Low back". */
-    String name() {
+    public String name() {
       String region = this.region.label();
       return side == Side.NOT_APPLICABLE ? region
           : side.label() + " " + region.toLowerCase(Locale.ROOT);
     }
   }
 
-  record View(String key, String title, List<Spot> spots) {}
+  public record View(String key, String title, List<Spot> spots) {}
 
   static final View FRONT = new View("front", "Front", paired(new Object[][] {
       {HIP, 54, 176, 24, 34, 10},

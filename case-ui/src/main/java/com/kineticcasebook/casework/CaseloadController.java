@@ -61,10 +61,6 @@ class CaseloadController {
     this.clock = clock;
   }
 
-  /** One row of the caseload, in words. */
-  record Row(UUID caseId, String patientRef, String clinic, CaseStatus status, LocalDate openedOn,
-      String primaryCondition, int openInjuries) {}
-
   @GetMapping
   ModelAndView caseload(@AuthenticationPrincipal CasebookUser user,
       @RequestParam(required = false) String q,
@@ -142,9 +138,9 @@ class CaseloadController {
     return users.clinicsOf(user).stream().filter(c -> user.worksIn(c.clinicId())).toList();
   }
 
-  private static Row row(CaseListItem item, Map<UUID, String> clinicNames) {
+  private static CaseloadRow row(CaseListItem item, Map<UUID, String> clinicNames) {
     String condition = ConditionCatalogue.find(item.primaryConditionCode()).map(Condition::label).orElse(null);
-    return new Row(item.caseId().value(), item.patientRef(), clinicNames.getOrDefault(item.clinicId().value(), ""),
+    return new CaseloadRow(item.caseId().value(), item.patientRef(), clinicNames.getOrDefault(item.clinicId().value(), ""),
         item.status(), item.openedOn(), condition, item.openInjuries());
   }
 

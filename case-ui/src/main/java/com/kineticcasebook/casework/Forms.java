@@ -7,33 +7,33 @@ import java.util.List;
  * What the clinician typed into each form, kept as text so that a value the command refuses is
  * shown again exactly as typed. Input names are the command's field names.
  */
-final class Forms {
+public final class Forms {
 
   private Forms() {}
 
-  record OpenCaseForm(String clinicId, String patientRef, String openedOn) {
+  public record OpenCaseForm(String clinicId, String patientRef, String openedOn) {
     static OpenCaseForm blank(LocalDate today, String clinicId) {
       return new OpenCaseForm(clinicId, "", today.toString());
     }
   }
 
-  record InjuryForm(String bodyRegion, String side, String conditionCode, String description, String onsetOn,
+  public record InjuryForm(String bodyRegion, String side, String conditionCode, String description, String onsetOn,
       String painScore) {
     static InjuryForm blank(LocalDate today) {
       return new InjuryForm("", "", "", "", today.toString(), "");
     }
   }
 
-  record GaitForm(String filmedOn, String view, String surface, String antalgic, String stanceAsymmetryPct,
+  public record GaitForm(String filmedOn, String view, String surface, String antalgic, String stanceAsymmetryPct,
       String pushOffDelayMs, String hipHikeSide, String trunkLeanCm, String cadenceSpm) {
     static GaitForm blank(LocalDate today) {
       return new GaitForm(today.toString(), "", "", "", "", "", "", "", "");
     }
   }
 
-  record HypothesisForm(String primaryInjuryId, List<String> secondaryInjuryIds, String rationale,
+  public record HypothesisForm(String primaryInjuryId, List<String> secondaryInjuryIds, String rationale,
       List<String> evidenceRecordingIds) {
-    HypothesisForm {
+    public HypothesisForm {
       secondaryInjuryIds = secondaryInjuryIds == null ? List.of() : List.copyOf(secondaryInjuryIds);
       evidenceRecordingIds = evidenceRecordingIds == null ? List.of() : List.copyOf(evidenceRecordingIds);
     }
@@ -43,38 +43,38 @@ final class Forms {
     }
   }
 
-  record TreatmentForm(String targetInjuryId, String modality, String plan, String startedOn) {
+  public record TreatmentForm(String targetInjuryId, String modality, String plan, String startedOn) {
     static TreatmentForm blank(LocalDate today) {
       return new TreatmentForm("", "", "", today.toString());
     }
   }
 
-  record MeasureForm(String injuryId, String instrument, String score, String measuredOn) {
+  public record MeasureForm(String injuryId, String instrument, String score, String measuredOn) {
     static MeasureForm blank(LocalDate today) {
       return new MeasureForm("", "", "", today.toString());
     }
   }
 
   /** Resolving one injury; the injury is in the address, so the form only has the date and the note. */
-  record ResolutionForm(String resolvedOn, String note) {
+  public record ResolutionForm(String resolvedOn, String note) {
     static ResolutionForm blank(LocalDate today) {
       return new ResolutionForm(today.toString(), "");
     }
   }
 
-  record EntryInErrorForm(String eventId, String reason) {
+  public record EntryInErrorForm(String eventId, String reason) {
     static EntryInErrorForm blank() {
       return new EntryInErrorForm("", "");
     }
   }
 
-  record ClosureForm(String closedOn, String reason) {
+  public record ClosureForm(String closedOn, String reason) {
     static ClosureForm blank(LocalDate today) {
       return new ClosureForm(today.toString(), "");
     }
   }
 
-  record ReopeningForm(String reopenedOn, String reason) {
+  public record ReopeningForm(String reopenedOn, String reason) {
     static ReopeningForm blank(LocalDate today) {
       return new ReopeningForm(today.toString(), "");
     }

@@ -108,7 +108,8 @@ class CaseworkBrowserIT extends BrowserTest {
     Locator pain = page.getByLabel("Pain now (0–10)");
     assertThat(pain).hasValue("14");
     assertThat(pain).hasAttribute("aria-invalid", "true");
-    assertThat(page.locator("#" + pain.getAttribute("aria-describedby"))).hasText("Must be between 0 and 10.");
+    assertThat(pain).hasAttribute("aria-describedby", "injury-painScore-error");
+    assertThat(page.locator("#injury-painScore-error")).hasText("Must be between 0 and 10.");
     assertThat(page.getByLabel("Description")).hasValue("Lateral hip pain lying on it");
     assertThat(page.getByLabel("Body region")).hasValue("HIP");
     assertThat(page.getByLabel("Side", new Page.GetByLabelOptions().setExact(true))).hasValue("RIGHT");
@@ -118,8 +119,8 @@ class CaseworkBrowserIT extends BrowserTest {
 
     page.getByLabel("Pain now (0–10)").fill("4");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report injury")).click();
-    Locator onset = page.getByLabel("Onset on");
-    assertThat(page.locator("#" + onset.getAttribute("aria-describedby"))).hasText("Must not be in the future.");
+    assertThat(page.getByLabel("Onset on")).hasAttribute("aria-describedby", "injury-onsetOn-error");
+    assertThat(page.locator("#injury-onsetOn-error")).hasText("Must not be in the future.");
     assertThat(page.getByLabel("Pain now (0–10)")).hasValue("4");
     assertThat(page.locator(".injury-name")).hasCount(0);
   }
@@ -142,7 +143,8 @@ class CaseworkBrowserIT extends BrowserTest {
     signIn("clinician.south");
     Response response = page.navigate("/cases/" + script.caseId());
     org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(404);
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Page not found");
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("No such case");
+    assertThat(page.locator(".error-code")).hasText("404");
     page.navigate("/cases?q=" + ref);
     assertThat(page.locator("#caseload-results")).containsText("No cases match");
     org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(ref + "</a>");
@@ -156,7 +158,7 @@ class CaseworkBrowserIT extends BrowserTest {
 
     page.locator("#report-injury summary").focus();
     page.keyboard().press("Enter");
-    page.keyboard().press("Tab");
+    tabUntil("document.activeElement.getAttribute('aria-label') === 'Right hip'");
     assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Right hip").setExact(true)))
         .isFocused();
     page.keyboard().press("Enter");
@@ -172,13 +174,19 @@ class CaseworkBrowserIT extends BrowserTest {
   }
 
   private void tabTo(String id) {
+    tabUntil("document.activeElement.id === '" + id + "'");
+  }
+
+  /** Presses Tab until the condition holds, as a keyboard user moves through a form. */
+  private void tabUntil(String condition) {
     for (int i = 0; i < 60; i++) {
-      if (id.equals(page.evaluate("document.activeElement.id"))) {
+      if (Boolean.TRUE.equals(page.evaluate(condition))) {
         return;
       }
       page.keyboard().press("Tab");
     }
-    throw new AssertionError("keyboard focus never reached #" + id);
+    throw new AssertionError("keyboard focus never reached " + condition + "; it is on "
+        + page.evaluate("document.activeElement.outerHTML.substring(0, 120)"));
   }
 
   private static String patientRef() {

@@ -35,7 +35,7 @@ public final class CaseworkPages {
   /** Opens a case in the clinician's only clinic from the caseload; returns the case's id. */
   public String openCase(String patientRef) {
     page.navigate("/cases");
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open a case")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open a case").setExact(true)).click();
     page.getByLabel("Patient reference").fill(patientRef);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open case")).click();
     assertThat(notice()).hasText("Case opened. Report the first injury below.");
@@ -205,8 +205,9 @@ public final class CaseworkPages {
     if (!page.url().replaceFirst("\\?.*$", "").endsWith("/cases")) {
       page.navigate("/cases");
     }
-    page.getByLabel("Search").fill(text);
-    assertThat(page).hasURL(Pattern.compile(".*[?&]q=" + Pattern.quote(text.replace(" ", "+")) + ".*"));
+    page.waitForResponse(response -> response.url().contains("q="), () -> page.getByLabel("Search").fill(text));
+    assertThat(page.locator(".caseload-count")).containsText("matching “" + text + "”");
+    assertThat(page).hasURL(Pattern.compile(".*[?&]q=.*"));
     return page.locator("#caseload-results tbody tr");
   }
 }
