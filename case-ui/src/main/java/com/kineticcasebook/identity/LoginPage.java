@@ -1,10 +1,12 @@
 package com.kineticcasebook.identity;
 
+import com.kineticcasebook.pages.PageController;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
-import org.springframework.stereotype.Controller;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,8 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The sign-in page. Spring Security handles the form's POST; after a failure this page says why in
  * words that give nothing away about which accounts exist.
  */
-@Controller
+@PageController
 class LoginPage {
+
+  private static final String LAST_USERNAME = LoginPage.class.getName() + ".username";
+  private static final int MAX_USERNAME_SHOWN = 100;
 
   private final LoginThrottle throttle;
 
@@ -22,9 +27,23 @@ class LoginPage {
     this.throttle = throttle;
   }
 
+  /** After a failed sign-in the form shows the username again, so only the password is typed twice. */
+  static AuthenticationFailureHandler rememberingUsername() {
+    SimpleUrlAuthenticationFailureHandler redirect = new SimpleUrlAuthenticationFailureHandler("/login?error");
+    return (request, response, exception) -> {
+      String username = request.getParameter("username");
+      if (username != null && username.length() <= MAX_USERNAME_SHOWN) {
+        request.getSession().setAttribute(LAST_USERNAME, username);
+      }
+      redirect.onAuthenticationFailure(request, response, exception);
+    };
+  }
+
   @GetMapping("/login")
   String show(@RequestParam(required = false) String error, HttpSession session, Model model) {
     if (error != null) {
+      model.addAttribute("username", session.getAttribute(LAST_USERNAME));
+      session.removeAttribute(LAST_USERNAME);
       Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
       model.addAttribute("message", failure instanceof LockedException
           ? "Too many failed sign-ins for this account or address. Try again in " + throttle.window().toMinutes()

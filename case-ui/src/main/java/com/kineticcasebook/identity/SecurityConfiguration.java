@@ -114,7 +114,8 @@ class SecurityConfiguration {
             .requestMatchers("/audit", "/audit/**").hasRole(Role.AUDITOR.name())
             .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+            .failureHandler(LoginPage.rememberingUsername()))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         // A refusal is answered with the 403 page, rendered by the error controller.
         .exceptionHandling(exceptions -> exceptions

@@ -3,11 +3,10 @@ package com.kineticcasebook.pages;
 import com.kineticcasebook.identity.CasebookUser;
 import com.kineticcasebook.identity.Role;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The start page: each role lands on the page it uses most. */
-@Controller
+@PageController
 class HomePage {
 
   @GetMapping("/")

@@ -1,12 +1,11 @@
 package com.kineticcasebook.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What the page layout needs on every page: the path, to mark the current section in the navigation. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class LayoutAttributes {
 
   @ModelAttribute("currentPath")

@@ -21,7 +21,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -33,10 +32,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Maps every failure of the JSON API to problem+json: bad input to 400 with the fields named,
- * rules the case's state forbids to 409, and anything unexpected to a 500 that reveals nothing.
+ * rules the case's state forbids to 409, and anything unexpected to a 500 that reveals nothing. It
+ * also answers requests that found no handler at all (an unknown path, a wrong method). Web pages
+ * have their own handler, which comes first.
  */
-@RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 class SignInBrowserIT extends BrowserTest {
 
   @Test
-  void aWrongPasswordStaysOnTheSignInPageWithAMessage() {
+  void aWrongPasswordStaysOnTheSignInPageWithAMessageAndTheUsernameKept() {
     page.navigate("/login");
     page.getByLabel("Username").fill("clinician.north");
     page.getByLabel("Password").fill("not-the-password");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     assertThat(page.getByRole(AriaRole.ALERT)).hasText("Wrong username or password, or the account is disabled.");
-    assertThat(page.getByLabel("Username")).isVisible();
+    assertThat(page.getByLabel("Username")).hasValue("clinician.north");
+    assertThat(page.getByLabel("Password")).isEmpty();
     screenshot("sign-in");
   }
 
