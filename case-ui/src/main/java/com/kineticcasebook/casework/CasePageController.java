@@ -3,6 +3,7 @@ package com.kineticcasebook.casework;
 import com.kineticcasebook.IdFactory;
 import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.identity.CasebookUser;
+import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.CloseCase;
 import com.kineticcasebook.patientcase.GaitFindings;
@@ -27,7 +28,6 @@ import com.kineticcasebook.reference.TreatmentModality;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * success redirects back to the case with a notice; a refused form shows the page again with
  * that form open, the typed values kept and the reasons next to the fields.
  */
-@Controller
+@PageController
 @RequestMapping("/cases/{caseId}")
 class CasePageController {
 

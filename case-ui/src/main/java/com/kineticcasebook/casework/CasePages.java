@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -84,13 +85,14 @@ class CasePages {
     mav.addObject("today", today);
     mav.addObject("chart", BodyChart.VIEWS);
     mav.addObject("regions", BodyRegion.values());
-    mav.addObject("sides", Side.values());
-    mav.addObject("hipHikeSides", List.of(Side.LEFT, Side.RIGHT));
     mav.addObject("conditions", ConditionCatalogue.all());
-    mav.addObject("modalities", TreatmentModality.values());
     mav.addObject("instruments", OutcomeInstrument.values());
-    mav.addObject("gaitViews", GaitView.values());
-    mav.addObject("surfaces", RunningSurface.values());
+    mav.addObject("regionOptions", options(List.of(BodyRegion.values()), BodyRegion::label));
+    mav.addObject("sideOptions", options(List.of(Side.values()), Side::label));
+    mav.addObject("hipHikeOptions", options(List.of(Side.LEFT, Side.RIGHT), Side::label));
+    mav.addObject("modalityOptions", options(List.of(TreatmentModality.values()), TreatmentModality::label));
+    mav.addObject("viewOptions", options(List.of(GaitView.values()), GaitView::label));
+    mav.addObject("surfaceOptions", options(List.of(RunningSurface.values()), RunningSurface::label));
 
     mav.addObject("injuryForm", Forms.InjuryForm.blank(today));
     mav.addObject("gaitForm", Forms.GaitForm.blank(today));
@@ -112,6 +114,10 @@ class CasePages {
     mav.addObject("noErrors", Map.of());
     mav.addObject("formError", formError);
     return mav;
+  }
+
+  private static <E extends Enum<E>> List<CasePage.Option> options(List<E> values, Function<E, String> label) {
+    return values.stream().map(value -> new CasePage.Option(value.name(), label.apply(value))).toList();
   }
 
   /** "InjuryForm" is the model attribute "injuryForm". */

@@ -8,6 +8,7 @@ import com.kineticcasebook.caseload.ListCases;
 import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.identity.CasebookUser;
 import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.patientcase.OpenCase;
@@ -25,7 +26,6 @@ import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The clinician's caseload (the cases of every clinic they work in, searchable and filtered) and
  * opening a new case.
  */
-@Controller
+@PageController
 @RequestMapping("/cases")
 class CaseloadController {
 

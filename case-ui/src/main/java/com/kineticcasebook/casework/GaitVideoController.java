@@ -4,6 +4,7 @@ import com.kineticcasebook.caseload.CaseView;
 import com.kineticcasebook.caseload.FindCaseView;
 import com.kineticcasebook.identity.CasebookUser;
 import com.kineticcasebook.operations.ReadConsistency;
+import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.CaseRuleViolation;
 import com.kineticcasebook.patientcase.GaitVideo;
@@ -25,7 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Uploading a gait recording's video from the case page (a multipart form) and playing it back
  * there. Playback answers range requests, so the browser can seek without loading the whole film.
  */
-@Controller
+@PageController
 @RequestMapping("/cases/{caseId}/gait-recordings/{recordingId}/video")
 class GaitVideoController {
 
