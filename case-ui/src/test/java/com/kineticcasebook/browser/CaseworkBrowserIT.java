@@ -77,6 +77,13 @@ class CaseworkBrowserIT extends BrowserTest {
     assertThat(pages.timelineEntry("Secondary injury resolved")).containsText("clinician.north");
     screenshot("case-page");
 
+    page.navigate("/cases");
+    Locator row = page.locator("#caseload-results tbody tr", new Page.LocatorOptions().setHasText(ref));
+    assertThat(row).containsText(CALF);
+    assertThat(row.locator("td.num")).hasText("1");
+    screenshot("caseload");
+    row.getByRole(AriaRole.LINK).click();
+
     pages.markInError("Numeric Pain Rating Scale 3", "Scored the wrong knee");
     assertThat(pages.timelineEntry("Numeric Pain Rating Scale 3")).containsText("Scored the wrong knee");
 
@@ -136,7 +143,6 @@ class CaseworkBrowserIT extends BrowserTest {
     Locator rows = pages.searchCaseload(ref);
     assertThat(rows).hasCount(1);
     assertThat(rows.first()).containsText("Open");
-    screenshot("caseload");
     assertThat(pages.searchCaseload("calf strain").filter(new Locator.FilterOptions().setHasText(ref))).hasCount(1);
     signOut();
 
