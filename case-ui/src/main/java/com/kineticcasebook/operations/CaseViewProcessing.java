@@ -15,11 +15,17 @@ import org.springframework.context.annotation.Configuration;
 class CaseViewProcessing {
 
   static final long CLAIM_EXTENSION_MILLIS = 250;
+  /**
+   * How soon a segment is claimed again after its batch failed and was rolled back, or after the
+   * node holding it stopped (Axon's default is five seconds).
+   */
+  static final long TOKEN_CLAIM_INTERVAL_MILLIS = 1000;
 
   @Bean
   ConfigurerModule caseViewSegments() {
     return configurer -> configurer.eventProcessing(processing -> processing
         .registerPooledStreamingEventProcessorConfiguration(CaseViewProjection.GROUP,
-            (config, builder) -> builder.claimExtensionThreshold(CLAIM_EXTENSION_MILLIS)));
+            (config, builder) -> builder.claimExtensionThreshold(CLAIM_EXTENSION_MILLIS)
+                .tokenClaimInterval(TOKEN_CLAIM_INTERVAL_MILLIS)));
   }
 }

@@ -54,6 +54,9 @@ class DeadLetterConfiguration {
             .schema(SCHEMA)
             .genericSerializer(config.serializer())
             .eventSerializer(config.eventSerializer())
-            .build()));
+            .build())
+        // Remember which cases are known not to be parked, instead of asking the table for every event.
+        .registerDeadLetteringEventHandlerInvokerConfiguration(CaseViewProjection.GROUP,
+            (config, builder) -> builder.enableSequenceIdentifierCache()));
   }
 }

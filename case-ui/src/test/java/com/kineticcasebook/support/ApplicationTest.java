@@ -47,6 +47,9 @@ public abstract class ApplicationTest {
     registry.add("spring.datasource.username", database::user);
     registry.add("spring.datasource.password", database::password);
     registry.add("casebook.data-dir", () -> temporaryDirectory().toString());
+    // Several application contexts live side by side in one test run; each keeps a small pool so
+    // that together they stay well inside PostgreSQL's connection limit.
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
     // Every test client comes from 127.0.0.1; the per-account limit still applies and is tested.
     registry.add("casebook.login.max-failures-per-address", () -> "100000");
   }
