@@ -37,7 +37,7 @@ public class AccessLog {
   }
 
   /** Newest first; every filter optional. */
-  List<Entry> find(UUID caseId, UUID userId, Instant from, Instant to, int page, int size) {
+  public List<Entry> find(UUID caseId, UUID userId, Instant from, Instant to, int page, int size) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> arguments = new ArrayList<>();
     if (caseId != null) {

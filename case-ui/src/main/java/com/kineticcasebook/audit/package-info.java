@@ -1,2 +1,5 @@
-/** The auditor's replay of a case: its events as recorded, and its state as of any instant. */
+/**
+ * The auditor's replay of a case, as JSON and as pages: its events as recorded, the hash chain's
+ * verification, its state as of any instant, and who read it.
+ */
 package com.kineticcasebook.audit;

@@ -1,2 +1,2 @@
-/** The practice owner's outcome dashboards, as JSON and CSV. */
+/** The practice owner's outcome dashboards: JSON, CSV and the dashboard page, all from one query. */
 package com.kineticcasebook.dashboards;

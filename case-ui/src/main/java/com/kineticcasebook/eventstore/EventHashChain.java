@@ -31,7 +31,7 @@ public final class EventHashChain {
       + "e.payload_type, e.payload_revision, e.time_stamp, e.meta_data, e.payload";
 
   /** A stored event row as the chain sees it. */
-  record StoredEvent(String eventId, String caseId, long sequenceNumber, String payloadType, String payloadRevision,
+  public record StoredEvent(String eventId, String caseId, long sequenceNumber, String payloadType, String payloadRevision,
       String timestamp, byte[] metadata, byte[] payload) {}
 
   /** A stored link of the chain. */
@@ -126,7 +126,8 @@ public final class EventHashChain {
     }
   }
 
-  static String hash(String previousHash, StoredEvent event) {
+  /** The link of an event row that follows {@code previousHash} (public for bulk loads of generated history). */
+  public static String hash(String previousHash, StoredEvent event) {
     MessageDigest sha256 = Sha256.digest();
     for (byte[] field : List.of(utf8(previousHash), utf8(event.eventId()), utf8(event.caseId()),
         utf8(Long.toString(event.sequenceNumber())), utf8(event.payloadType()), utf8(event.payloadRevision()),

@@ -1,9 +1,12 @@
 package com.kineticcasebook.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.kineticcasebook.CasebookProperties;
 import com.kineticcasebook.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +22,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Opaque bearer tokens for the JSON API: 256 random bits, stored only as their SHA-256, with an
- * expiry and a revocation time. Checking a token is one indexed look-up, never a password hash.
+ * expiry and a revocation time. Checking a token is one indexed look-up, never a password hash,
+ * and its answer is kept for a few seconds so that a client's run of requests does not repeat it:
+ * a revocation takes effect at once on the node that revoked it and within {@link #RECHECK} on the
+ * others, as does disabling a user or changing their roles.
  */
 @Service
 class ApiTokens implements OpaqueTokenIntrospector {
@@ -27,8 +33,17 @@ class ApiTokens implements OpaqueTokenIntrospector {
   /** A freshly issued token; its value is shown once and never stored. */
   record IssuedToken(String token, Instant expiresAt) {}
 
+  static final Duration RECHECK = Duration.ofSeconds(5);
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** A token found valid: whose it is and until when. */
+  private record Checked(CasebookUser user, Instant expiresAt) {}
+
+  private final Cache<String, Checked> checked = Caffeine.newBuilder()
+      .expireAfterWrite(RECHECK)
+      .maximumSize(10_000)
+      .build();
   private final JdbcTemplate jdbc;
   private final UserDirectory users;
   private final Clock clock;
@@ -54,6 +69,7 @@ class ApiTokens implements OpaqueTokenIntrospector {
   }
 
   void revoke(String token) {
+    checked.invalidate(hash(token));
     jdbc.update("UPDATE api_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
         utc(clock.instant()), hash(token));
   }
@@ -69,18 +85,27 @@ class ApiTokens implements OpaqueTokenIntrospector {
   }
 
   private OAuth2AuthenticatedPrincipal lookUp(String token) {
-    UUID userId = jdbc
+    String tokenHash = hash(token);
+    Instant now = clock.instant();
+    Checked known = checked.getIfPresent(tokenHash);
+    if (known != null && known.expiresAt().isAfter(now)) {
+      return known.user();
+    }
+    record Row(UUID userId, Instant expiresAt) {}
+    Row row = jdbc
         .query(
-            "SELECT user_id FROM api_token WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?",
-            (rs, row) -> rs.getObject(1, UUID.class),
-            hash(token), utc(clock.instant()))
+            "SELECT user_id, expires_at FROM api_token WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?",
+            (rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant()),
+            tokenHash, utc(now))
         .stream()
         .findFirst()
         .orElseThrow(() -> new BadOpaqueTokenException("The token is unknown, expired or revoked"));
-    return users.findById(userId)
+    CasebookUser user = users.findById(row.userId())
         .filter(CasebookUser::enabled)
         .map(CasebookUser::withoutPassword)
         .orElseThrow(() -> new BadOpaqueTokenException("The token's user is disabled"));
+    checked.put(tokenHash, new Checked(user, row.expiresAt()));
+    return user;
   }
 
   private static OffsetDateTime utc(Instant instant) {

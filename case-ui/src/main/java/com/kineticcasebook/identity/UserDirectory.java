@@ -2,10 +2,16 @@ package com.kineticcasebook.identity;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,6 +23,15 @@ public class UserDirectory {
 
   /** A clinic as the API shows it. */
   public record Clinic(UUID clinicId, String name) {}
+
+  /** How a user belongs to a clinic: works in it, or owns it. */
+  public enum Relation { MEMBER, OWNER }
+
+  /** One clinic a user works in or owns. */
+  public record Membership(UUID clinicId, String clinicName, Relation relation) {}
+
+  /** A user as administrators manage them: no password hash. */
+  public record Account(UUID id, String username, boolean enabled, Set<Role> roles, List<Membership> memberships) {}
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -55,7 +70,7 @@ public class UserDirectory {
     Set<UUID> owns = new HashSet<>();
     jdbc.query("SELECT clinic_id, relation FROM clinic_membership WHERE user_id = ?", rs -> {
       UUID clinic = rs.getObject(1, UUID.class);
-      (rs.getString(2).equals("OWNER") ? owns : memberOf).add(clinic);
+      (Relation.valueOf(rs.getString(2)) == Relation.OWNER ? owns : memberOf).add(clinic);
     }, id);
     return new CasebookUser(id, username, passwordHash, enabled, roles, memberOf, owns);
   }
@@ -100,12 +115,85 @@ public class UserDirectory {
 
   @Transactional
   public void addMember(UUID userId, UUID clinicId) {
-    jdbc.update("INSERT INTO clinic_membership (user_id, clinic_id, relation) VALUES (?, ?, 'MEMBER')", userId, clinicId);
+    addMembership(userId, clinicId, Relation.MEMBER);
   }
 
   @Transactional
   public void addOwner(UUID userId, UUID clinicId) {
-    jdbc.update("INSERT INTO clinic_membership (user_id, clinic_id, relation) VALUES (?, ?, 'OWNER')", userId, clinicId);
+    addMembership(userId, clinicId, Relation.OWNER);
+  }
+
+  /** Every user, by username, with roles and clinic memberships. */
+  public List<Account> accounts() {
+    Map<UUID, Set<Role>> roles = new HashMap<>();
+    jdbc.query("SELECT user_id, role FROM user_role", rs -> {
+      roles.computeIfAbsent(rs.getObject(1, UUID.class), id -> new TreeSet<>()).add(Role.valueOf(rs.getString(2)));
+    });
+    Map<UUID, List<Membership>> memberships = new HashMap<>();
+    jdbc.query("""
+        SELECT m.user_id, m.clinic_id, c.name, m.relation FROM clinic_membership m JOIN clinic c ON c.id = m.clinic_id
+        ORDER BY c.name, m.relation""", rs -> {
+      memberships.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+          .add(new Membership(rs.getObject(2, UUID.class), rs.getString(3), Relation.valueOf(rs.getString(4))));
+    });
+    return jdbc.query("SELECT id, username, enabled FROM app_user ORDER BY username", (rs, row) -> {
+      UUID id = rs.getObject(1, UUID.class);
+      return new Account(id, rs.getString(2), rs.getBoolean(3), roles.getOrDefault(id, Set.of()),
+          memberships.getOrDefault(id, List.of()));
+    });
+  }
+
+  public Optional<Account> account(UUID id) {
+    return accounts().stream().filter(account -> account.id().equals(id)).findFirst();
+  }
+
+  /** Usernames by user id, for showing people rather than ids; unknown ids are left out. */
+  public Map<UUID, String> usernames(Collection<UUID> ids) {
+    Map<UUID, String> names = new HashMap<>();
+    if (ids.isEmpty()) {
+      return names;
+    }
+    String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+    jdbc.query("SELECT id, username FROM app_user WHERE id IN (" + placeholders + ")",
+        rs -> {
+          names.put(rs.getObject(1, UUID.class), rs.getString(2));
+        }, ids.toArray());
+    return names;
+  }
+
+  public List<Clinic> clinics() {
+    return jdbc.query("SELECT id, name FROM clinic ORDER BY name",
+        (rs, row) -> new Clinic(rs.getObject(1, UUID.class), rs.getString(2)));
+  }
+
+  /** Replaces a user's roles. */
+  @Transactional
+  public void setRoles(UUID userId, Set<Role> roles) {
+    jdbc.update("DELETE FROM user_role WHERE user_id = ?", userId);
+    for (Role role : roles) {
+      jdbc.update("INSERT INTO user_role (user_id, role) VALUES (?, ?)", userId, role.name());
+    }
+  }
+
+  /** Adds a membership unless the user already has it. */
+  @Transactional
+  public void addMembership(UUID userId, UUID clinicId, Relation relation) {
+    jdbc.update("""
+        INSERT INTO clinic_membership (user_id, clinic_id, relation) SELECT ?, ?, ?
+        WHERE NOT EXISTS (SELECT 1 FROM clinic_membership WHERE user_id = ? AND clinic_id = ? AND relation = ?)""",
+        userId, clinicId, relation.name(), userId, clinicId, relation.name());
+  }
+
+  @Transactional
+  public void removeMembership(UUID userId, UUID clinicId, Relation relation) {
+    jdbc.update("DELETE FROM clinic_membership WHERE user_id = ? AND clinic_id = ? AND relation = ?",
+        userId, clinicId, relation.name());
+  }
+
+  /** A disabled user can no longer sign in or use an API token. */
+  @Transactional
+  public void setEnabled(UUID userId, boolean enabled) {
+    jdbc.update("UPDATE app_user SET enabled = ? WHERE id = ?", enabled, userId);
   }
 
   public boolean anyUserHas(Role role) {

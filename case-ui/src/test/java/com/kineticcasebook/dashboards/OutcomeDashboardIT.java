@@ -111,6 +111,30 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
   }
 
   @Test
+  void aDashboardServedAgainIsRecomputedOnceTheClinicsOutcomesChange() {
+    long position = recordTheFiveCases();
+    Response before = owner.withHeader("X-Consistency", "after=" + position)
+        .get("/api/v1/dashboards/outcomes?clinicId=" + clinic);
+    assertThat(owner.get("/api/v1/dashboards/outcomes?clinicId=" + clinic).body()).isEqualTo(before.body());
+
+    // A sixth case with one secondary, cleared after its primary was treated.
+    CaseScript c6 = CaseScript.open(clinician, clinic, "D-6", t0, 0);
+    String primary = c6.injury("HEEL", "LEFT", "PLANTAR_FASCIITIS", 0);
+    String secondary = c6.injury("KNEE", "LEFT", "PATELLOFEMORAL_PAIN", 4);
+    c6.hypothesis(primary, List.of(secondary));
+    c6.treat(primary, "LOADING_PROGRAMME", 6);
+    c6.resolve(secondary, 16);
+    JsonNode after = owner.withHeader("X-Consistency", "after=" + c6.position())
+        .get("/api/v1/dashboards/outcomes?clinicId=" + clinic).json();
+
+    JsonNode was = before.json();
+    assertThat(after.get("secondaries").get("total").asInt())
+        .isEqualTo(was.get("secondaries").get("total").asInt() + 1);
+    assertThat(after.get("secondaries").get("clearedAfterPrimaryTreatment").asInt())
+        .isEqualTo(was.get("secondaries").get("clearedAfterPrimaryTreatment").asInt() + 1);
+  }
+
+  @Test
   void theCsvExportCarriesTheSameRows() {
     long position = recordTheFiveCases();
     Response csv = owner.withHeader("X-Consistency", "after=" + position)

@@ -8,6 +8,8 @@ import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.PostgresApplicationTest;
 import com.kineticcasebook.support.Projections;
 import com.kineticcasebook.support.WebSession;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,8 @@ class AccessMatrixIT extends PostgresApplicationTest {
       Map<Actor, Integer> expected) {}
 
   private static final LocalDate DAY0 = LocalDate.now().minusDays(30);
+
+  @Autowired private UserDirectory directory;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -178,7 +183,7 @@ class AccessMatrixIT extends PostgresApplicationTest {
 
     rows.add(new Row("GET", "/api/v1/audit/cases/{caseId}/events", (c, f) -> c.get(audit(f, "/events")), auditorOnly));
     rows.add(new Row("GET", "/api/v1/audit/cases/{caseId}/state", (c, f) -> c.get(audit(f, "/state?asOf=")
-        + java.time.Instant.now()), auditorOnly));
+        + Instant.now()), auditorOnly));
     rows.add(new Row("GET", "/api/v1/audit/cases/{caseId}/verification", (c, f) -> c.get(audit(f, "/verification")),
         auditorOnly));
     rows.add(new Row("GET", "/api/v1/audit/access-log", (c, f) -> c.get("/api/v1/audit/access-log?caseId="
@@ -193,7 +198,7 @@ class AccessMatrixIT extends PostgresApplicationTest {
     rows.add(new Row("POST", "/api/v1/admin/projections/{name}/rebuild", (c, f) -> {
       Response response = c.post("/api/v1/admin/projections/case-views/rebuild", Map.of());
       if (response.status() == 202) {
-        Projections.awaitCaughtUp(c, java.time.Duration.ofSeconds(60));
+        Projections.awaitCaughtUp(c, Duration.ofSeconds(60));
       }
       return response;
     }, statuses(401, 403, 403, 403, 403, 202)));
@@ -206,6 +211,51 @@ class AccessMatrixIT extends PostgresApplicationTest {
     rows.add(new PageRow("GET", "/login", (s, f) -> s.get("/login"), statuses(200, 200, 200, 200, 200, 200)));
     rows.add(new PageRow("GET", "/", (s, f) -> s.get("/"), statuses(302, 302, 302, 302, 302, 302)));
     rows.addAll(clinicianPageRows());
+
+    Map<Actor, Integer> ownerPage = statuses(302, 403, 403, 200, 403, 403);
+    rows.add(new PageRow("GET", "/dashboards/outcomes", (s, f) -> s.get("/dashboards/outcomes?clinicId=" + north),
+        ownerPage));
+    rows.add(new PageRow("GET", "/dashboards/outcomes.csv", (s, f) -> s.get("/dashboards/outcomes.csv?clinicId="
+        + north), ownerPage));
+
+    Map<Actor, Integer> auditorPage = statuses(302, 403, 403, 403, 200, 403);
+    rows.add(new PageRow("GET", "/audit", (s, f) -> s.get("/audit"), auditorPage));
+    rows.add(new PageRow("GET", "/audit/cases/{caseId}", (s, f) -> s.get("/audit/cases/" + f.script().caseId()
+        + "?asOf=" + Instant.now()), auditorPage));
+    rows.add(new PageRow("GET", "/audit/access-log", (s, f) -> s.get("/audit/access-log?caseId="
+        + f.script().caseId()), auditorPage));
+
+    Map<Actor, Integer> adminPage = statuses(302, 403, 403, 403, 403, 200);
+    Map<Actor, Integer> adminChange = statuses(302, 403, 403, 403, 403, 302);
+    rows.add(new PageRow("GET", "/admin/users", (s, f) -> s.get("/admin/users"), adminPage));
+    rows.add(new PageRow("GET", "/admin/users/new", (s, f) -> s.get("/admin/users/new"), adminPage));
+    rows.add(new PageRow("POST", "/admin/users", (s, f) -> s.postForm("/admin/users", Map.of("username",
+        "matrix." + UUID.randomUUID().toString().substring(0, 8), "password", "a-long-enough-password",
+        "roles", "AUDITOR")), adminChange));
+    rows.add(new PageRow("GET", "/admin/users/{userId}", (s, f) -> s.get("/admin/users/" + throwawayUser()),
+        adminPage));
+    rows.add(new PageRow("POST", "/admin/users/{userId}/roles", (s, f) -> s.postForm("/admin/users/"
+        + throwawayUser() + "/roles", Map.of("roles", "CLINICIAN")), adminChange));
+    rows.add(new PageRow("POST", "/admin/users/{userId}/memberships", (s, f) -> s.postForm("/admin/users/"
+        + throwawayUser() + "/memberships", Map.of("clinicId", north.toString(), "relation", "MEMBER")), adminChange));
+    rows.add(new PageRow("POST", "/admin/users/{userId}/memberships/removal", (s, f) -> s.postForm("/admin/users/"
+        + throwawayUser() + "/memberships/removal", Map.of("clinicId", north.toString(), "relation", "MEMBER")),
+        adminChange));
+    rows.add(new PageRow("POST", "/admin/users/{userId}/enabled", (s, f) -> s.postForm("/admin/users/"
+        + throwawayUser() + "/enabled", Map.of("enabled", "false")), adminChange));
+    rows.add(new PageRow("GET", "/admin/clinics", (s, f) -> s.get("/admin/clinics"), adminPage));
+    rows.add(new PageRow("POST", "/admin/clinics", (s, f) -> s.postForm("/admin/clinics", Map.of("name",
+        "Matrix " + UUID.randomUUID())), adminChange));
+    rows.add(new PageRow("GET", "/admin/projections", (s, f) -> s.get("/admin/projections"), adminPage));
+    rows.add(new PageRow("GET", "/admin/projections/status", (s, f) -> s.get("/admin/projections/status"),
+        adminPage));
+    rows.add(new PageRow("POST", "/admin/projections/{name}/rebuild", (s, f) -> {
+      Response response = s.postForm("/admin/projections/case-views/rebuild", Map.of());
+      if (response.status() == 302) {
+        Projections.awaitCaughtUp(as("admin"), Duration.ofSeconds(60));
+      }
+      return response;
+    }, adminChange));
     return rows;
   }
 
@@ -266,6 +316,14 @@ class AccessMatrixIT extends PostgresApplicationTest {
   private String projected(Fixture fixture, String rest) {
     consistent(as("clinician.north"), fixture).get(path(fixture, ""));
     return page(fixture, rest);
+  }
+
+  /** A user that exists only to be changed by one row of the matrix. */
+  private UUID throwawayUser() {
+    UUID id = directory.createUser("matrix." + UUID.randomUUID().toString().substring(0, 8),
+        "{noop}never-signs-in", Set.of(Role.AUDITOR));
+    directory.addMember(id, north);
+    return id;
   }
 
   private Map<Actor, WebSession> sessions() {

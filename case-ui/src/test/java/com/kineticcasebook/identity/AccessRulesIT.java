@@ -107,9 +107,11 @@ class AccessRulesIT extends PostgresApplicationTest {
         ApiTokens.hash(owner.token()))).isOne();
     assertThat(owner.get("/api/v1/me").status()).isEqualTo(200);
 
+    // A token that has expired (here: before its first use, which is what the node checks) is refused.
+    ApiClient expired = as("owner");
     jdbc.update("UPDATE api_token SET expires_at = ? WHERE token_hash = ?",
-        OffsetDateTime.ofInstant(Instant.now().minusSeconds(1), ZoneOffset.UTC), ApiTokens.hash(owner.token()));
-    assertThat(owner.get("/api/v1/me").status()).isEqualTo(401);
+        OffsetDateTime.ofInstant(Instant.now().minusSeconds(1), ZoneOffset.UTC), ApiTokens.hash(expired.token()));
+    assertThat(expired.get("/api/v1/me").status()).isEqualTo(401);
   }
 
   @Test

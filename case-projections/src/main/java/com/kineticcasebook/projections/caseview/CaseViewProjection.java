@@ -121,6 +121,7 @@ public class CaseViewProjection {
     jdbc.update("DELETE FROM outcome_measure_change");
     jdbc.update("DELETE FROM outcome_secondary");
     jdbc.update("DELETE FROM case_view");
+    jdbc.update("UPDATE outcome_clinic_version SET version = version + 1");
     parkedHere.clear();
   }
 
@@ -217,6 +218,26 @@ public class CaseViewProjection {
         INSERT INTO outcome_measure_change (case_id, injury_id, instrument, clinic_id, injury_onset_on,
           first_score, latest_score, measures)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", measures);
+    raiseOutcomeVersions(cases);
+  }
+
+  /**
+   * Raises the outcome version of every clinic of the given cases, in a fixed order so that two
+   * segments writing cases of the same clinics never wait for each other in a cycle.
+   */
+  private void raiseOutcomeVersions(List<CaseFold.Folded> cases) {
+    List<Object[]> clinics = cases.stream().map(folded -> folded.view().clinicId()).distinct().sorted()
+        .map(clinic -> new Object[] {clinic}).toList();
+    int[] raised = jdbc.batchUpdate("UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ?",
+        clinics);
+    for (int i = 0; i < raised.length; i++) {
+      if (raised[i] == 0 && jdbc.update(
+          "INSERT INTO outcome_clinic_version (clinic_id, version) VALUES (?, 1) ON CONFLICT DO NOTHING",
+          clinics.get(i)) == 0) {
+        // Another segment created the clinic's row a moment ago.
+        jdbc.update("UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ?", clinics.get(i));
+      }
+    }
   }
 
   private Object[] viewColumns(CaseFold.Folded folded, UUID caseId) {

@@ -1,5 +1,7 @@
 package com.kineticcasebook.projections.outcomes;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.kineticcasebook.outcomes.Classification;
 import com.kineticcasebook.outcomes.FindOutcomeDashboard;
 import com.kineticcasebook.outcomes.MeasureChange;
@@ -8,6 +10,7 @@ import com.kineticcasebook.outcomes.SecondaryOutcome;
 import com.kineticcasebook.reference.OutcomeInstrument;
 import com.kineticcasebook.reference.TreatmentModality;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +19,23 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Answers the outcomes dashboard from the outcome rows of the case-views projection. */
+/**
+ * Answers the outcomes dashboard from the outcome rows of the case-views projection. Computing it
+ * reads every outcome row of the clinic, so a computed dashboard is kept and served again while the
+ * clinic's outcome version (raised with every change of its rows, on any node) and the date stand.
+ */
 @Component
 class OutcomeDashboardQueries {
 
+  /** One computed dashboard: the query, the clinic's outcome version and the day it was computed for. */
+  private record Computed(FindOutcomeDashboard query, long version, LocalDate today) {}
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final Cache<Computed, OutcomeDashboard> computed = Caffeine.newBuilder()
+      .maximumSize(500)
+      .expireAfterAccess(Duration.ofHours(1))
+      .build();
 
   OutcomeDashboardQueries(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -30,6 +44,14 @@ class OutcomeDashboardQueries {
 
   @QueryHandler
   OutcomeDashboard handle(FindOutcomeDashboard query) {
+    List<Long> version = jdbc.queryForList("SELECT version FROM outcome_clinic_version WHERE clinic_id = ?",
+        Long.class, query.clinicId().value());
+    LocalDate today = LocalDate.now(clock);
+    return computed.get(new Computed(query, version.isEmpty() ? 0 : version.get(0), today),
+        key -> compute(query, today));
+  }
+
+  private OutcomeDashboard compute(FindOutcomeDashboard query, LocalDate today) {
     UUID clinic = query.clinicId().value();
     List<Object> arguments = new ArrayList<>(List.of(clinic));
     String onset = onsetFilter("secondary_onset_on", query, arguments);
@@ -54,8 +76,7 @@ class OutcomeDashboardQueries {
             OutcomeInstrument.valueOf(rs.getString("instrument")), rs.getDouble("first_score"),
             rs.getDouble("latest_score"), rs.getInt("measures")),
         measureArguments.toArray());
-    return OutcomeStatistics.dashboard(clinic, query.from(), query.to(), secondaries, measures,
-        LocalDate.now(clock));
+    return OutcomeStatistics.dashboard(clinic, query.from(), query.to(), secondaries, measures, today);
   }
 
   private static String onsetFilter(String column, FindOutcomeDashboard query, List<Object> arguments) {

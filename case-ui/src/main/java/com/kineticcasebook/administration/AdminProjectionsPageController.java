@@ -1,0 +1,69 @@
+package com.kineticcasebook.administration;
+
+import com.kineticcasebook.operations.ProjectionOperations;
+import com.kineticcasebook.pages.PageController;
+import com.kineticcasebook.problem.ApiException;
+import com.kineticcasebook.problem.Problems;
+import java.util.List;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Projection status and rebuilds. While a rebuild runs, the status table is a partial that htmx
+ * fetches again every second; once every projection is up to date the partial comes back without
+ * its polling trigger, and polling stops.
+ */
+@PageController
+class AdminProjectionsPageController {
+
+  /** A projection's row: its progress as a share of the event store's head. */
+  record Row(String name, long position, long headPosition, boolean rebuilding, long eventsPerSecond, int percent) {
+
+    static Row of(ProjectionOperations.ProjectionStatus s) {
+      long done = Math.max(0, s.position());
+      int percent = s.headPosition() <= 0 ? 100 : (int) Math.min(100, done * 100 / s.headPosition());
+      return new Row(s.name(), done, Math.max(0, s.headPosition()), s.rebuilding(), Math.round(s.eventsPerSecond()),
+          percent);
+    }
+
+    public boolean upToDate() {
+      return !rebuilding && position >= headPosition;
+    }
+  }
+
+  private final ProjectionOperations operations;
+
+  AdminProjectionsPageController(ProjectionOperations operations) {
+    this.operations = operations;
+  }
+
+  @GetMapping("/admin/projections")
+  String page(Model model) {
+    status(model);
+    return "administration/projections";
+  }
+
+  @GetMapping("/admin/projections/status")
+  String statusPartial(Model model) {
+    status(model);
+    return "administration/projections :: status";
+  }
+
+  @PostMapping("/admin/projections/{name}/rebuild")
+  String rebuild(@PathVariable String name, RedirectAttributes redirect) {
+    if (!operations.rebuild(name)) {
+      throw new ApiException(Problems.notFound("projection"));
+    }
+    redirect.addFlashAttribute("notice", "Rebuilding " + name + " from the event store.");
+    return "redirect:/admin/projections";
+  }
+
+  private void status(Model model) {
+    List<Row> rows = operations.list().stream().map(Row::of).toList();
+    model.addAttribute("projections", rows);
+    model.addAttribute("busy", rows.stream().anyMatch(row -> !row.upToDate()));
+  }
+}
