@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +39,15 @@ final class Application implements AutoCloseable {
   }
 
   static Application start(Path jar, BenchDatabase database, int port, Path log) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder("java", HEAP, "-jar", jar.toString(),
-        "--server.port=" + port, "--casebook.data-dir=" + log.getParent().resolve("data"));
+    List<String> command = new ArrayList<>(List.of("java", HEAP));
+    // Extra JVM options for a closer look, e.g. a flight recording: -XX:StartFlightRecording=filename=app.jfr
+    String extra = System.getenv().getOrDefault("CASEBOOK_BENCH_JVM_OPTIONS", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+        "--casebook.data-dir=" + log.getParent().resolve("data")));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
     builder.environment().put("CASEBOOK_DB_URL", database.url());
     builder.environment().put("CASEBOOK_DB_USER", database.user());

@@ -6,10 +6,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The append-only {@code access_log} table: rows are added, never changed. */
+/**
+ * The append-only {@code access_log} table: rows are added, never changed.
+ *
+ * <p>On PostgreSQL a row's commit does not wait for the write-ahead log to reach the disk
+ * ({@code synchronous_commit = off} for that transaction only): otherwise every read of clinical
+ * data would wait for a disk flush of its own log line. The row is written before the request's
+ * thread moves on; what a PostgreSQL crash can lose is the last fraction of a second of access-log
+ * rows, never an event (events commit synchronously, and carry who recorded them).
+ */
 @Repository
 public class AccessLog {
 
@@ -22,12 +33,26 @@ public class AccessLog {
   public enum Outcome { ALLOWED, REFUSED, FAILED }
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final boolean postgres;
 
-  AccessLog(JdbcTemplate jdbc) {
+  AccessLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactions);
+    this.postgres = "PostgreSQL".equals(
+        jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
   }
 
   void append(Entry e) {
+    transaction.executeWithoutResult(status -> {
+      if (postgres) {
+        jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+      }
+      insert(e);
+    });
+  }
+
+  private void insert(Entry e) {
     jdbc.update("""
         INSERT INTO access_log (at, user_id, username, roles, case_id, clinic_id, action, client_address, outcome,
           status, break_glass, reason, correlation_id)
