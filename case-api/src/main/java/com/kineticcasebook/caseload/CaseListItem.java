@@ -5,7 +5,12 @@ import com.kineticcasebook.patientcase.ClinicId;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A case as the caseload shows it. */
+/**
+ * A case as the caseload shows it.
+ *
+ * @param primaryConditionCode the catalogue condition of the current hypothesis's primary injury,
+ *     null when there is no hypothesis or the primary has no condition named yet
+ */
 public record CaseListItem(
     CaseId caseId, ClinicId clinicId, String patientRef, CaseStatus status, LocalDate openedOn, LocalDate closedOn,
-    UUID primaryInjuryId, int openInjuries) {}
+    UUID primaryInjuryId, int openInjuries, String primaryConditionCode) {}

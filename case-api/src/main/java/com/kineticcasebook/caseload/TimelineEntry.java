@@ -10,6 +10,7 @@ import java.time.LocalDate;
  * @param occurredOn the clinical date; for events without one, the date it was recorded
  * @param recordedBy the id of the user who recorded it
  * @param summary one line for people, without the patient's reference
+ * @param errorReason why the entry was marked in error, null while it stands
  */
 public record TimelineEntry(String eventId, long sequenceNumber, String type, LocalDate occurredOn, Instant recordedAt,
-    String recordedBy, String summary, boolean enteredInError) {}
+    String recordedBy, String summary, boolean enteredInError, String errorReason) {}

@@ -38,7 +38,11 @@ public class ReadConsistency {
       throw new ApiException(Problems.validation(List.of(
           new Problems.FieldError(HEADER, "must be after=<position>, the X-Event-Position of a write"))));
     }
-    long wanted = Long.parseLong(matcher.group(1));
+    awaitPosition(Long.parseLong(matcher.group(1)), processor);
+  }
+
+  /** Returns once {@code processor} has processed the event at {@code wanted}, the position a write returned. */
+  public void awaitPosition(long wanted, String processor) {
     long deadline = System.nanoTime() + LIMIT.toNanos();
     while (true) {
       OptionalLong processed = positions.processed(processor);

@@ -4,7 +4,6 @@ import com.kineticcasebook.IdFactory;
 import com.kineticcasebook.eventstore.CaseCommandSender;
 import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.identity.CasebookUser;
-import com.kineticcasebook.patientcase.AttachGaitVideo;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.patientcase.CloseCase;
@@ -69,9 +68,9 @@ class CaseController {
   private final CaseAccess access;
   private final CaseCommandSender sender;
   private final IdFactory ids;
-  private final VideoStore videos;
+  private final GaitVideos videos;
 
-  CaseController(CaseAccess access, CaseCommandSender sender, IdFactory ids, VideoStore videos) {
+  CaseController(CaseAccess access, CaseCommandSender sender, IdFactory ids, GaitVideos videos) {
     this.access = access;
     this.sender = sender;
     this.ids = ids;
@@ -116,16 +115,10 @@ class CaseController {
       @AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId, @PathVariable UUID recordingId,
       HttpServletRequest request) throws IOException {
     CaseId id = authorised(user, caseId);
-    VideoStore.Stored stored = videos.store(request.getInputStream(), request.getContentType(),
-        request.getContentLengthLong());
-    GaitVideo video = stored.video();
-    RecordedPosition position;
-    try {
-      position = sender.send(id.toString(), new AttachGaitVideo(id, new RecordingId(recordingId), video));
-    } catch (RuntimeException refused) {
-      videos.undo(stored);
-      throw refused;
-    }
+    GaitVideos.Attached attached = videos.attach(id, new RecordingId(recordingId), request.getInputStream(),
+        request.getContentType(), request.getContentLengthLong());
+    GaitVideo video = attached.video();
+    RecordedPosition position = attached.position();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("sha256", video.sha256());
     body.put("sizeBytes", video.sizeBytes());

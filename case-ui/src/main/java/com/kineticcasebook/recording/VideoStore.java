@@ -51,6 +51,14 @@ class VideoStore {
     }
   }
 
+  /** Where the video with this SHA-256 is (or would be) stored. */
+  Path file(String sha256) {
+    if (!sha256.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("not a SHA-256 in hex");
+    }
+    return directory.resolve(sha256);
+  }
+
   Stored store(InputStream body, String declaredType, long declaredLength) throws IOException {
     String type = normalise(declaredType);
     if (declaredLength > maxBytes) {

@@ -210,6 +210,7 @@ class AccessMatrixIT extends PostgresApplicationTest {
     List<PageRow> rows = new ArrayList<>();
     rows.add(new PageRow("GET", "/login", (s, f) -> s.get("/login"), statuses(200, 200, 200, 200, 200, 200)));
     rows.add(new PageRow("GET", "/", (s, f) -> s.get("/"), statuses(302, 302, 302, 302, 302, 302)));
+    rows.addAll(clinicianPageRows());
 
     Map<Actor, Integer> ownerPage = statuses(302, 403, 403, 200, 403, 403);
     rows.add(new PageRow("GET", "/dashboards/outcomes", (s, f) -> s.get("/dashboards/outcomes?clinicId=" + north),
@@ -256,6 +257,65 @@ class AccessMatrixIT extends PostgresApplicationTest {
       return response;
     }, adminChange));
     return rows;
+  }
+
+  /**
+   * The clinician's pages: only clinicians, and a case of another clinic is the 404 page. A form
+   * that records answers 302 (back to the case page) when it succeeds.
+   */
+  private List<PageRow> clinicianPageRows() {
+    List<PageRow> rows = new ArrayList<>();
+    String today = LocalDate.now().toString();
+    Map<Actor, Integer> clinicianReads = statuses(302, 200, 200, 403, 403, 403);
+    Map<Actor, Integer> caseRead = statuses(302, 200, 404, 403, 403, 403);
+    Map<Actor, Integer> caseWrite = statuses(302, 302, 404, 403, 403, 403);
+    rows.add(new PageRow("GET", "/cases", (s, f) -> s.get("/cases?q=N-9000&status=OPEN"), clinicianReads));
+    rows.add(new PageRow("GET", "/cases/new", (s, f) -> s.get("/cases/new"), clinicianReads));
+    rows.add(new PageRow("POST", "/cases/new", (s, f) -> s.postForm("/cases/new",
+        Map.of("clinicId", north.toString(), "patientRef", "N-9002", "openedOn", today)),
+        statuses(302, 302, 403, 403, 403, 403)));
+    rows.add(new PageRow("GET", "/cases/{caseId}", (s, f) -> s.get(projected(f, "")), caseRead));
+    rows.add(new PageRow("POST", "/cases/{caseId}/injuries", (s, f) -> s.postForm(page(f, "/injuries"),
+        Map.of("bodyRegion", "HIP", "side", "LEFT", "description", "Ache", "onsetOn", today, "painScore", "2")),
+        caseWrite));
+    rows.add(new PageRow("POST", "/cases/{caseId}/gait-recordings", (s, f) -> s.postForm(page(f, "/gait-recordings"),
+        Map.of("filmedOn", today, "view", "ANTERIOR", "surface", "ROAD", "antalgic", "false")), caseWrite));
+    // The session client posts url-encoded forms only: without a file the clinician's upload is refused (422).
+    rows.add(new PageRow("POST", "/cases/{caseId}/gait-recordings/{recordingId}/video", (s, f) -> s.postForm(
+        projected(f, "/gait-recordings/" + f.recording() + "/video"), Map.of()), statuses(302, 422, 404, 403, 403, 403)));
+    rows.add(new PageRow("GET", "/cases/{caseId}/gait-recordings/{recordingId}/video", (s, f) -> {
+      Response upload = as("clinician.north").put(path(f, "/gait-recordings/" + f.recording() + "/video"), "video/mp4",
+          mp4());
+      as("clinician.north").withHeader("X-Consistency", "after=" + upload.header("X-Event-Position")).get(path(f, ""));
+      return s.get(page(f, "/gait-recordings/" + f.recording() + "/video"));
+    }, caseRead));
+    rows.add(new PageRow("POST", "/cases/{caseId}/hypotheses", (s, f) -> s.postForm(page(f, "/hypotheses"),
+        Map.of("primaryInjuryId", f.calf(), "secondaryInjuryIds", f.knee(), "rationale", "Guarding")), caseWrite));
+    rows.add(new PageRow("POST", "/cases/{caseId}/treatments", (s, f) -> s.postForm(page(f, "/treatments"),
+        Map.of("targetInjuryId", f.calf(), "modality", "TAPING", "plan", "Tape", "startedOn", today)), caseWrite));
+    rows.add(new PageRow("POST", "/cases/{caseId}/outcome-measures", (s, f) -> s.postForm(page(f, "/outcome-measures"),
+        Map.of("injuryId", f.knee(), "instrument", "NPRS", "score", "2", "measuredOn", today)), caseWrite));
+    rows.add(new PageRow("POST", "/cases/{caseId}/injuries/{injuryId}/resolution", (s, f) -> s.postForm(
+        page(f, "/injuries/" + f.knee() + "/resolution"), Map.of("resolvedOn", today)), caseWrite));
+    rows.add(new PageRow("POST", "/cases/{caseId}/errors", (s, f) -> s.postForm(page(f, "/errors"),
+        Map.of("eventId", f.measureEventId(), "reason", "Wrong knee")), caseWrite));
+    rows.add(new PageRow("POST", "/cases/{caseId}/closure", (s, f) -> s.postForm(page(f, "/closure"),
+        Map.of("closedOn", today, "reason", "Discharged")), caseWrite));
+    rows.add(new PageRow("POST", "/cases/{caseId}/reopening", (s, f) -> {
+      f.script().close(1);
+      return s.postForm(page(f, "/reopening"), Map.of("reopenedOn", today, "reason", "Pain is back"));
+    }, caseWrite));
+    return rows;
+  }
+
+  private static String page(Fixture fixture, String rest) {
+    return "/cases/" + fixture.script().caseId() + rest;
+  }
+
+  /** The page's path, once the case page's read model has the fixture (pages read it without waiting). */
+  private String projected(Fixture fixture, String rest) {
+    consistent(as("clinician.north"), fixture).get(path(fixture, ""));
+    return page(fixture, rest);
   }
 
   /** A user that exists only to be changed by one row of the matrix. */

@@ -26,11 +26,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -54,22 +53,22 @@ public final class CaseFold {
 
   /** Returns null when the events do not open a case. */
   public Folded fold(List<? extends DomainEventMessage<?>> events) {
-    Set<String> inError = new HashSet<>();
+    Map<String, String> inError = new HashMap<>();
     for (DomainEventMessage<?> event : events) {
       if (event.getPayload() instanceof EntryMarkedInError marked) {
-        inError.add(marked.eventId());
+        inError.put(marked.eventId(), marked.reason());
       }
     }
     State state = new State();
     List<TimelineEntry> timeline = new ArrayList<>();
     for (DomainEventMessage<?> event : events) {
-      boolean live = !inError.contains(event.getIdentifier());
+      boolean live = !inError.containsKey(event.getIdentifier());
       if (live) {
         state.apply(event);
       } else {
         state.remember(event);
       }
-      timeline.add(timelineEntry(event, state, !live));
+      timeline.add(timelineEntry(event, state, inError.get(event.getIdentifier())));
     }
     if (state.opened == null) {
       return null;
@@ -79,13 +78,13 @@ public final class CaseFold {
     return new Folded(state.view(version), List.copyOf(timeline), state.secondaries(), state.measures());
   }
 
-  private TimelineEntry timelineEntry(DomainEventMessage<?> event, State state, boolean enteredInError) {
+  private TimelineEntry timelineEntry(DomainEventMessage<?> event, State state, String errorReason) {
     Object payload = event.getPayload();
     LocalDate recordedOn = LocalDate.ofInstant(event.getTimestamp(), zone);
     Object user = event.getMetaData().get("userId");
     return new TimelineEntry(event.getIdentifier(), event.getSequenceNumber(), EventNames.type(payload),
         Summaries.occurredOn(payload, recordedOn), event.getTimestamp(), user == null ? null : user.toString(),
-        Summaries.of(payload, state.labels), enteredInError);
+        Summaries.of(payload, state.labels), errorReason != null, errorReason);
   }
 
   /** The live state of the case while folding. */

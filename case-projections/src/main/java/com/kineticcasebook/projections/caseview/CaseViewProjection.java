@@ -206,8 +206,9 @@ public class CaseViewProjection {
     jdbc.batchUpdate("DELETE FROM case_view WHERE case_id = ?", ids);
     jdbc.batchUpdate("""
         INSERT INTO case_view (clinic_id, patient_ref, status, opened_on, closed_on, assigned_clinician_id,
-          primary_injury_id, open_injuries, version, view_json, timeline_json, case_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", views);
+          primary_injury_id, open_injuries, version, view_json, timeline_json, primary_condition_code,
+          condition_codes, case_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", views);
     jdbc.batchUpdate("""
         INSERT INTO outcome_secondary (case_id, secondary_injury_id, clinic_id, clinician_id,
           secondary_condition_code, secondary_onset_on, primary_injury_id, primary_condition_code,
@@ -243,7 +244,8 @@ public class CaseViewProjection {
     CaseView view = folded.view();
     return new Object[] {view.clinicId(), view.patientRef(), view.status().name(), view.openedOn(), view.closedOn(),
         view.assignedClinicianId(), view.primaryInjuryId(), view.openInjuries(), view.version(),
-        json.writeValueAsString(view), json.writeValueAsString(folded.timeline()), caseId};
+        json.writeValueAsString(view), json.writeValueAsString(folded.timeline()), CaseloadSearch.primaryCondition(view),
+        CaseloadSearch.conditionCodes(view), caseId};
   }
 
   @QueryHandler
@@ -285,6 +287,9 @@ public class CaseViewProjection {
       where.append(" AND status = ?");
       arguments.add(query.status().name());
     }
+    if (query.search() != null) {
+      CaseloadSearch.where(query.search(), where, arguments);
+    }
     Long total = jdbc.queryForObject("SELECT COUNT(*) FROM case_view WHERE " + where, Long.class,
         arguments.toArray());
     List<Object> paged = new ArrayList<>(arguments);
@@ -305,6 +310,7 @@ public class CaseViewProjection {
         rs.getObject("opened_on", LocalDate.class),
         rs.getObject("closed_on", LocalDate.class),
         rs.getObject("primary_injury_id", UUID.class),
-        rs.getInt("open_injuries"));
+        rs.getInt("open_injuries"),
+        rs.getString("primary_condition_code"));
   }
 }

@@ -63,7 +63,7 @@ final class Summaries {
       return "Gait filmed (" + words(e.view().name()) + ", " + words(e.surface().name()) + ")"
           + (Boolean.TRUE.equals(e.findings().antalgic()) ? ": antalgic" : ": not antalgic");
     } else if (payload instanceof GaitVideoAttached e) {
-      return "Gait video attached (" + Math.max(1, e.video().sizeBytes() / (1024 * 1024)) + " MiB)";
+      return "Gait video attached (" + size(e.video().sizeBytes()) + ")";
     } else if (payload instanceof PrimaryHypothesised e) {
       return "Primary hypothesised: " + name(e.primaryInjuryId(), injuries) + " causing "
           + e.secondaryInjuryIds().stream().map(id -> name(id, injuries)).collect(Collectors.joining(", "));
@@ -93,6 +93,12 @@ final class Summaries {
   private static String injury(InjuryReported e) {
     String what = ConditionCatalogue.find(e.conditionCode()).map(Condition::label).orElse(e.bodyRegion().label());
     return e.side() == Side.NOT_APPLICABLE ? what : what + " (" + e.side().label().toLowerCase(Locale.ROOT) + ")";
+  }
+
+  /** A short clip is a few hundred KB; saying "1 MiB" for it would mislead. */
+  private static String size(long bytes) {
+    long mib = 1024 * 1024;
+    return bytes < mib ? Math.max(1, Math.round(bytes / 1024.0)) + " KB" : Math.round(bytes / (double) mib) + " MB";
   }
 
   private static String score(double score) {

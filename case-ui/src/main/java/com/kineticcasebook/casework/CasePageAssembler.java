@@ -1,0 +1,138 @@
+package com.kineticcasebook.casework;
+
+import com.kineticcasebook.caseload.CaseTimeline;
+import com.kineticcasebook.caseload.CaseView;
+import com.kineticcasebook.caseload.TimelineEntry;
+import com.kineticcasebook.patientcase.GaitFindings;
+import com.kineticcasebook.patientcase.GaitVideo;
+import com.kineticcasebook.reference.Condition;
+import com.kineticcasebook.reference.ConditionCatalogue;
+import com.kineticcasebook.reference.Side;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Maps a case's read models into the words of the case page: injuries named by condition and
+ * side, the hypothesis as a sentence, the timeline with who recorded each entry.
+ */
+final class CasePageAssembler {
+
+  private static final Set<String> NEVER_IN_ERROR =
+      Set.of("CASE_OPENED", "CASE_CLOSED", "CASE_REOPENED", "ENTRY_MARKED_IN_ERROR");
+  private static final DateTimeFormatter RECORDED_AT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+
+  private final ZoneId zone;
+  private final Function<String, String> userNames;
+
+  /**
+   * @param zone the clinics' zone, in which recording times are shown
+   * @param userNames the name to show for a user id
+   */
+  CasePageAssembler(ZoneId zone, Function<String, String> userNames) {
+    this.zone = zone;
+    this.userNames = userNames;
+  }
+
+  CasePage assemble(CaseView view, CaseTimeline timeline, String clinicName) {
+    Map<UUID, CaseView.Injury> injuries = view.injuries().stream()
+        .collect(Collectors.toMap(CaseView.Injury::injuryId, Function.identity(), (a, b) -> a));
+    Function<UUID, String> name = id -> injuries.containsKey(id) ? name(injuries.get(id)) : "an injury";
+    return new CasePage(view.caseId(), view.patientRef(), clinicName,
+        view.status() == com.kineticcasebook.caseload.CaseStatus.OPEN, view.openedOn(), view.closedOn(),
+        hypothesis(view, name),
+        view.injuries().stream().map(CasePageAssembler::injury).toList(),
+        view.gaitRecordings().stream().map(CasePageAssembler::recording).toList(),
+        view.treatments().stream().map(t -> new CasePage.TreatmentRow(t.modality().label(),
+            name.apply(t.targetInjuryId()), t.plan(), t.startedOn())).toList(),
+        view.outcomeMeasures().stream().map(m -> new CasePage.MeasureRow(name.apply(m.injuryId()),
+            m.instrument().name(), score(m.score()) + " / " + m.instrument().max(), m.measuredOn())).toList(),
+        timeline.entries().stream().map(this::timelineRow).toList());
+  }
+
+  /** "Calf (gastrocnemius or soleus) strain (left calf)", or the region when no condition is named: "Knee (right)". */
+  static String name(CaseView.Injury injury) {
+    String side = switch (injury.side()) {
+      case LEFT -> "left";
+      case RIGHT -> "right";
+      case BILATERAL -> "both sides";
+      case NOT_APPLICABLE -> "";
+    };
+    String region = injury.bodyRegion().label().toLowerCase(Locale.ROOT);
+    return ConditionCatalogue.find(injury.conditionCode()).map(Condition::label)
+        .map(label -> label + " (" + (injury.side() == Side.NOT_APPLICABLE ? region
+            : injury.side() == Side.BILATERAL ? region + ", both sides" : side + " " + region) + ")")
+        .orElseGet(() -> injury.bodyRegion().label() + (side.isEmpty() ? "" : " (" + side + ")"));
+  }
+
+  /** The current hypothesis in one sentence: "Primary: X → secondaries: Y, Z". */
+  static CasePage.Hypothesis hypothesis(CaseView view, Function<UUID, String> name) {
+    return view.hypotheses().stream().filter(CaseView.Hypothesis::current).findFirst()
+        .map(h -> {
+          String primary = name.apply(h.primaryInjuryId());
+          List<String> secondaries = h.secondaryInjuryIds().stream().map(name).toList();
+          String words = "Primary: " + primary + " → " + (secondaries.size() == 1 ? "secondary: " : "secondaries: ")
+              + String.join(", ", secondaries);
+          return new CasePage.Hypothesis(primary, secondaries, h.rationale(), words);
+        })
+        .orElse(null);
+  }
+
+  private static CasePage.InjuryRow injury(CaseView.Injury injury) {
+    return new CasePage.InjuryRow(injury.injuryId(), name(injury), injury.bodyRegion().label(), injury.side().label(),
+        injury.role().name(), injury.status() == CaseView.InjuryStatus.OPEN, injury.onsetOn(), injury.resolvedOn(),
+        injury.painScore(), injury.description());
+  }
+
+  static CasePage.RecordingRow recording(CaseView.GaitRecording recording) {
+    GaitFindings f = recording.findings();
+    List<String> findings = new ArrayList<>();
+    if (f != null) {
+      if (f.stanceAsymmetryPct() != null) {
+        findings.add("Stance asymmetry " + score(f.stanceAsymmetryPct()) + " %");
+      }
+      if (f.pushOffDelayMs() != null) {
+        findings.add("Push-off delay " + f.pushOffDelayMs() + " ms");
+      }
+      if (f.hipHikeSide() != null) {
+        findings.add("Hip hike " + f.hipHikeSide().label().toLowerCase(Locale.ROOT));
+      }
+      if (f.trunkLeanCm() != null) {
+        findings.add("Trunk lean " + score(f.trunkLeanCm()) + " cm");
+      }
+      if (f.cadenceSpm() != null) {
+        findings.add("Cadence " + f.cadenceSpm() + " spm");
+      }
+    }
+    GaitVideo video = recording.video();
+    return new CasePage.RecordingRow(recording.recordingId(), recording.filmedOn(), recording.view().label(),
+        recording.surface().label(), f != null && Boolean.TRUE.equals(f.antalgic()), findings,
+        video == null ? null : video.contentType(), video == null ? null : size(video.sizeBytes()));
+  }
+
+  private CasePage.TimelineRow timelineRow(TimelineEntry entry) {
+    return new CasePage.TimelineRow(entry.eventId(), entry.type(), entry.occurredOn(),
+        RECORDED_AT.format(entry.recordedAt().atZone(zone)),
+        entry.recordedBy() == null ? "unknown" : userNames.apply(entry.recordedBy()), entry.summary(),
+        entry.enteredInError(), entry.errorReason(),
+        !entry.enteredInError() && !NEVER_IN_ERROR.contains(entry.type()));
+  }
+
+  static String size(long bytes) {
+    if (bytes < 1024 * 1024) {
+      return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+    }
+    return String.format(Locale.UK, "%.1f MB", bytes / (1024.0 * 1024.0));
+  }
+
+  private static String score(double score) {
+    return score == Math.rint(score) ? Long.toString((long) score) : Double.toString(score);
+  }
+}

@@ -1,0 +1,191 @@
+package com.kineticcasebook.casework;
+
+import com.kineticcasebook.IdFactory;
+import com.kineticcasebook.eventstore.RecordedPosition;
+import com.kineticcasebook.identity.CasebookUser;
+import com.kineticcasebook.pages.PageController;
+import com.kineticcasebook.patientcase.CaseId;
+import com.kineticcasebook.patientcase.CloseCase;
+import com.kineticcasebook.patientcase.GaitFindings;
+import com.kineticcasebook.patientcase.HypothesisePrimary;
+import com.kineticcasebook.patientcase.InjuryId;
+import com.kineticcasebook.patientcase.MarkEnteredInError;
+import com.kineticcasebook.patientcase.RecordGaitFilming;
+import com.kineticcasebook.patientcase.RecordOutcomeMeasure;
+import com.kineticcasebook.patientcase.RecordingId;
+import com.kineticcasebook.patientcase.ReopenCase;
+import com.kineticcasebook.patientcase.ReportInjury;
+import com.kineticcasebook.patientcase.ResolveInjury;
+import com.kineticcasebook.patientcase.StartTreatment;
+import com.kineticcasebook.patientcase.TreatmentId;
+import com.kineticcasebook.recording.CaseAccess;
+import com.kineticcasebook.reference.BodyRegion;
+import com.kineticcasebook.reference.GaitView;
+import com.kineticcasebook.reference.OutcomeInstrument;
+import com.kineticcasebook.reference.RunningSurface;
+import com.kineticcasebook.reference.Side;
+import com.kineticcasebook.reference.TreatmentModality;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The case page and its quick forms. Each form posts here, is turned into one command, and on
+ * success redirects back to the case with a notice; a refused form shows the page again with
+ * that form open, the typed values kept and the reasons next to the fields.
+ */
+@PageController
+@RequestMapping("/cases/{caseId}")
+class CasePageController {
+
+  private final CaseAccess access;
+  private final CasePages pages;
+  private final CaseRecorder recorder;
+  private final IdFactory ids;
+
+  CasePageController(CaseAccess access, CasePages pages, CaseRecorder recorder, IdFactory ids) {
+    this.access = access;
+    this.pages = pages;
+    this.recorder = recorder;
+    this.ids = ids;
+  }
+
+  @GetMapping
+  ModelAndView show(@AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId) {
+    return pages.show(user, authorised(user, caseId));
+  }
+
+  @PostMapping("/injuries")
+  ModelAndView reportInjury(@AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId,
+      Forms.InjuryForm form, RedirectAttributes flash) {
+    CaseId id = authorised(user, caseId);
+    FormInput in = new FormInput();
+    ReportInjury command = in.build(() -> new ReportInjury(id, new InjuryId(ids.next()),
+        in.choice("bodyRegion", form.bodyRegion(), BodyRegion.class), in.choice("side", form.side(), Side.class),
+        form.conditionCode(), form.description(), in.date("onsetOn", form.onsetOn()),
+        in.whole("painScore", form.painScore())));
+    return respond(user, id, in, command, "injury", form, flash, position -> "Injury reported.");
+  }
+
+  @PostMapping("/gait-recordings")
+  ModelAndView recordGaitFilming(@AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId,
+      Forms.GaitForm form, RedirectAttributes flash) {
+    CaseId id = authorised(user, caseId);
+    FormInput in = new FormInput();
+    RecordGaitFilming command = in.build(() -> new RecordGaitFilming(id, new RecordingId(ids.next()),
+        in.date("filmedOn", form.filmedOn()), in.choice("view", form.view(), GaitView.class),
+        in.choice("surface", form.surface(), RunningSurface.class),
+        new GaitFindings(form.antalgic() == null || form.antalgic().isBlank() ? null
+            : Boolean.valueOf("true".equals(form.antalgic())),
+            in.number("stanceAsymmetryPct", form.stanceAsymmetryPct()), in.whole("pushOffDelayMs", form.pushOffDelayMs()),
+            in.choice("hipHikeSide", form.hipHikeSide(), Side.class), in.number("trunkLeanCm", form.trunkLeanCm()),
+            in.whole("cadenceSpm", form.cadenceSpm()))));
+    return respond(user, id, in, command, "gait", form, flash,
+        position -> "Gait filming recorded. You can upload its video below.");
+  }
+
+  @PostMapping("/hypotheses")
+  ModelAndView hypothesise(@AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId,
+      Forms.HypothesisForm form, RedirectAttributes flash) {
+    CaseId id = authorised(user, caseId);
+    FormInput in = new FormInput();
+    HypothesisePrimary command = in.build(() -> new HypothesisePrimary(id,
+        optional(in.id("primaryInjuryId", form.primaryInjuryId()), InjuryId::new),
+        in.ids("secondaryInjuryIds", form.secondaryInjuryIds()).stream().map(InjuryId::new).toList(),
+        form.rationale(),
+        in.ids("evidenceRecordingIds", form.evidenceRecordingIds()).stream().map(RecordingId::new).toList()));
+    return respond(user, id, in, command, "hypothesis", form, flash,
+        position -> "Hypothesis recorded. Casebook will show whether the secondaries clear once the primary is treated.");
+  }
+
+  @PostMapping("/treatments")
+  ModelAndView startTreatment(@AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId,
+      Forms.TreatmentForm form, RedirectAttributes flash) {
+    CaseId id = authorised(user, caseId);
+    FormInput in = new FormInput();
+    StartTreatment command = in.build(() -> new StartTreatment(id, new TreatmentId(ids.next()),
+        optional(in.id("targetInjuryId", form.targetInjuryId()), InjuryId::new),
+        in.choice("modality", form.modality(), TreatmentModality.class), form.plan(),
+        in.date("startedOn", form.startedOn())));
+    return respond(user, id, in, command, "treatment", form, flash, position -> "Treatment started.");
+  }
+
+  @PostMapping("/outcome-measures")
+  ModelAndView recordOutcomeMeasure(@AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId,
+      Forms.MeasureForm form, RedirectAttributes flash) {
+    CaseId id = authorised(user, caseId);
+    FormInput in = new FormInput();
+    RecordOutcomeMeasure command = in.build(() -> new RecordOutcomeMeasure(id,
+        optional(in.id("injuryId", form.injuryId()), InjuryId::new),
+        in.choice("instrument", form.instrument(), OutcomeInstrument.class), in.number("score", form.score()),
+        in.date("measuredOn", form.measuredOn())));
+    return respond(user, id, in, command, "measure", form, flash, position -> "Outcome measure recorded.");
+  }
+
+  @PostMapping("/injuries/{injuryId}/resolution")
+  ModelAndView resolve(@AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId,
+      @PathVariable UUID injuryId, Forms.ResolutionForm form, RedirectAttributes flash) {
+    CaseId id = authorised(user, caseId);
+    FormInput in = new FormInput();
+    ResolveInjury command = in.build(() -> new ResolveInjury(id, new InjuryId(injuryId),
+        in.date("resolvedOn", form.resolvedOn()), form.note()));
+    return respond(user, id, in, command, "resolve-" + injuryId, form, flash,
+        position -> position.eventType().equals("SecondaryResolved")
+            ? "Secondary resolved: recorded as cleared under the current hypothesis."
+            : "Injury resolved.");
+  }
+
+  @PostMapping("/errors")
+  ModelAndView markEnteredInError(@AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId,
+      Forms.EntryInErrorForm form, RedirectAttributes flash) {
+    CaseId id = authorised(user, caseId);
+    FormInput in = new FormInput();
+    MarkEnteredInError command = in.build(() -> new MarkEnteredInError(id, form.eventId(), form.reason()));
+    return respond(user, id, in, command, "error-" + form.eventId(), form, flash,
+        position -> "Entry marked in error. It stays on the timeline, struck through.");
+  }
+
+  @PostMapping("/closure")
+  ModelAndView close(@AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId,
+      Forms.ClosureForm form, RedirectAttributes flash) {
+    CaseId id = authorised(user, caseId);
+    FormInput in = new FormInput();
+    CloseCase command = in.build(() -> new CloseCase(id, in.date("closedOn", form.closedOn()), form.reason()));
+    return respond(user, id, in, command, "closure", form, flash, position -> "Case closed.");
+  }
+
+  @PostMapping("/reopening")
+  ModelAndView reopen(@AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId,
+      Forms.ReopeningForm form, RedirectAttributes flash) {
+    CaseId id = authorised(user, caseId);
+    FormInput in = new FormInput();
+    ReopenCase command = in.build(() -> new ReopenCase(id, in.date("reopenedOn", form.reopenedOn()), form.reason()));
+    return respond(user, id, in, command, "reopening", form, flash, position -> "Case reopened.");
+  }
+
+  private CaseId authorised(CasebookUser user, UUID caseId) {
+    CaseId id = new CaseId(caseId);
+    access.authoriseCase(user, id);
+    return id;
+  }
+
+  private ModelAndView respond(CasebookUser user, CaseId id, FormInput input, Object command, String formKey,
+      Object form, RedirectAttributes flash, Function<RecordedPosition, String> notice) {
+    RecordedPosition position = recorder.record(id.toString(), input, command);
+    if (position == null) {
+      return pages.refused(user, id, formKey, form, input);
+    }
+    flash.addFlashAttribute("notice", notice.apply(position));
+    return new ModelAndView("redirect:/cases/" + id.value());
+  }
+
+  private static <T> T optional(UUID value, Function<UUID, T> type) {
+    return value == null ? null : type.apply(value);
+  }
+}

@@ -1,0 +1,154 @@
+package com.kineticcasebook.casework;
+
+import com.kineticcasebook.caseload.CaseTimeline;
+import com.kineticcasebook.caseload.CaseView;
+import com.kineticcasebook.caseload.FindCaseTimeline;
+import com.kineticcasebook.caseload.FindCaseView;
+import com.kineticcasebook.identity.CasebookUser;
+import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.patientcase.CaseId;
+import com.kineticcasebook.problem.ApiException;
+import com.kineticcasebook.problem.Problems;
+import com.kineticcasebook.reference.BodyRegion;
+import com.kineticcasebook.reference.ConditionCatalogue;
+import com.kineticcasebook.reference.GaitView;
+import com.kineticcasebook.reference.OutcomeInstrument;
+import com.kineticcasebook.reference.RunningSurface;
+import com.kineticcasebook.reference.Side;
+import com.kineticcasebook.reference.TreatmentModality;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Renders the case page: the case from its read models, the catalogue for the quick forms, and
+ * the form that was just refused, open, with what the clinician typed and why it was refused.
+ */
+@Component
+class CasePages {
+
+  static final String VIEW = "casework/case";
+
+  private final QueryGateway queries;
+  private final UserDirectory users;
+  private final Clock clock;
+
+  CasePages(QueryGateway queries, UserDirectory users, Clock clock) {
+    this.queries = queries;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  /** The case page with every form closed and blank. */
+  ModelAndView show(CasebookUser user, CaseId caseId) {
+    return page(user, caseId, null, null, new FormInput(), HttpStatus.OK);
+  }
+
+  /**
+   * The case page again after a refused form: {@code formKey} names the form to open (as the
+   * template's {@code openForm}), {@code form} holds what was typed.
+   */
+  ModelAndView refused(CasebookUser user, CaseId caseId, String formKey, Object form, FormInput input) {
+    HttpStatus status = input.refusal() != null ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+    return page(user, caseId, formKey, form, input, status);
+  }
+
+  private ModelAndView page(CasebookUser user, CaseId caseId, String formKey, Object form, FormInput input,
+      HttpStatus status) {
+    CaseView view = queries.query(new FindCaseView(caseId), ResponseTypes.optionalInstanceOf(CaseView.class)).join()
+        .orElseThrow(CasePages::notYetProjected);
+    CaseTimeline timeline = queries.query(new FindCaseTimeline(caseId),
+        ResponseTypes.optionalInstanceOf(CaseTimeline.class)).join().orElseThrow(CasePages::notYetProjected);
+    String clinic = users.clinicsOf(user).stream().filter(c -> c.clinicId().equals(view.clinicId()))
+        .map(UserDirectory.Clinic::name).findFirst().orElse("");
+    Map<String, String> names = new HashMap<>();
+    CasePage page = new CasePageAssembler(clock.getZone(), id -> names.computeIfAbsent(id, this::userName))
+        .assemble(view, timeline, clinic);
+
+    LocalDate today = LocalDate.now(clock);
+    ModelAndView mav = new ModelAndView(VIEW);
+    mav.setStatus(status);
+    mav.addObject("page", page);
+    mav.addObject("today", today);
+    mav.addObject("chart", BodyChart.VIEWS);
+    mav.addObject("regions", BodyRegion.values());
+    mav.addObject("conditions", ConditionCatalogue.all());
+    mav.addObject("instruments", OutcomeInstrument.values());
+    mav.addObject("regionOptions", options(List.of(BodyRegion.values()), BodyRegion::label));
+    mav.addObject("sideOptions", options(List.of(Side.values()), Side::label));
+    mav.addObject("hipHikeOptions", options(List.of(Side.LEFT, Side.RIGHT), Side::label));
+    mav.addObject("modalityOptions", options(List.of(TreatmentModality.values()), TreatmentModality::label));
+    mav.addObject("viewOptions", options(List.of(GaitView.values()), GaitView::label));
+    mav.addObject("surfaceOptions", options(List.of(RunningSurface.values()), RunningSurface::label));
+
+    mav.addObject("injuryForm", Forms.InjuryForm.blank(today));
+    mav.addObject("gaitForm", Forms.GaitForm.blank(today));
+    mav.addObject("hypothesisForm", Forms.HypothesisForm.blank());
+    mav.addObject("treatmentForm", Forms.TreatmentForm.blank(today));
+    mav.addObject("measureForm", Forms.MeasureForm.blank(today));
+    mav.addObject("resolutionForm", Forms.ResolutionForm.blank(today));
+    mav.addObject("entryInErrorForm", Forms.EntryInErrorForm.blank());
+    mav.addObject("closureForm", Forms.ClosureForm.blank(today));
+    mav.addObject("reopeningForm", Forms.ReopeningForm.blank(today));
+    mav.addObject("openForm", formKey == null ? "" : formKey);
+    Map<String, String> errors = new LinkedHashMap<>(input.errors());
+    String formError = input.refusal();
+    if (form != null) {
+      mav.addObject(attributeName(form), form);
+      formError = formError != null ? formError : misplaced(form, errors);
+    }
+    mav.addObject("errors", errors);
+    mav.addObject("noErrors", Map.of());
+    mav.addObject("formError", formError);
+    return mav;
+  }
+
+  private static <E extends Enum<E>> List<CasePage.Option> options(List<E> values, Function<E, String> label) {
+    return values.stream().map(value -> new CasePage.Option(value.name(), label.apply(value))).toList();
+  }
+
+  /** "InjuryForm" is the model attribute "injuryForm". */
+  static String attributeName(Object form) {
+    String simple = form.getClass().getSimpleName();
+    return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+  }
+
+  /**
+   * Problems with fields the form has no input for (the case refused an id it was sent) are said
+   * at the top of the form, so that no message is lost.
+   */
+  private static String misplaced(Object form, Map<String, String> errors) {
+    Set<String> inputs = Arrays.stream(form.getClass().getRecordComponents()).map(c -> c.getName())
+        .collect(Collectors.toSet());
+    String others = errors.entrySet().stream().filter(e -> !inputs.contains(e.getKey()))
+        .map(Map.Entry::getValue).distinct().collect(Collectors.joining(" "));
+    return others.isEmpty() ? null : others;
+  }
+
+  private String userName(String userId) {
+    try {
+      return users.findById(UUID.fromString(userId)).map(CasebookUser::getUsername).orElse("former user");
+    } catch (IllegalArgumentException notAnId) {
+      return "unknown";
+    }
+  }
+
+  /** The case exists (its clinic is known) but its view has not been built yet. */
+  private static ApiException notYetProjected() {
+    return new ApiException(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-consistent",
+        "Case not ready yet", "The case was recorded but is not shown yet. Reload the page in a moment."));
+  }
+}

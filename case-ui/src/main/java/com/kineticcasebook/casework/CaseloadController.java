@@ -1,0 +1,158 @@
+package com.kineticcasebook.casework;
+
+import com.kineticcasebook.IdFactory;
+import com.kineticcasebook.caseload.CaseListItem;
+import com.kineticcasebook.caseload.CaseListPage;
+import com.kineticcasebook.caseload.CaseStatus;
+import com.kineticcasebook.caseload.ListCases;
+import com.kineticcasebook.eventstore.RecordedPosition;
+import com.kineticcasebook.identity.CasebookUser;
+import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.pages.PageController;
+import com.kineticcasebook.patientcase.CaseId;
+import com.kineticcasebook.patientcase.ClinicId;
+import com.kineticcasebook.patientcase.OpenCase;
+import com.kineticcasebook.patientcase.UserId;
+import com.kineticcasebook.recording.CaseAccess;
+import com.kineticcasebook.reference.Condition;
+import com.kineticcasebook.reference.ConditionCatalogue;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The clinician's caseload (the cases of every clinic they work in, searchable and filtered) and
+ * opening a new case.
+ */
+@PageController
+@RequestMapping("/cases")
+class CaseloadController {
+
+  static final int PAGE_SIZE = 20;
+
+  private final QueryGateway queries;
+  private final UserDirectory users;
+  private final CaseAccess access;
+  private final CaseRecorder recorder;
+  private final IdFactory ids;
+  private final Clock clock;
+
+  CaseloadController(QueryGateway queries, UserDirectory users, CaseAccess access, CaseRecorder recorder,
+      IdFactory ids, Clock clock) {
+    this.queries = queries;
+    this.users = users;
+    this.access = access;
+    this.recorder = recorder;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  ModelAndView caseload(@AuthenticationPrincipal CasebookUser user,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String clinic,
+      @RequestParam(defaultValue = "0") String page,
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
+      @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore) {
+    List<UserDirectory.Clinic> clinics = clinicsOf(user);
+    Map<UUID, String> clinicNames = clinics.stream()
+        .collect(Collectors.toMap(UserDirectory.Clinic::clinicId, UserDirectory.Clinic::name));
+    CaseStatus wantedStatus = parse(status);
+    UUID wantedClinic = clinicNames.keySet().stream().filter(id -> id.toString().equals(clinic)).findFirst()
+        .orElse(null);
+    Set<ClinicId> searched = (wantedClinic == null ? clinicNames.keySet() : Set.of(wantedClinic)).stream()
+        .map(ClinicId::new).collect(Collectors.toSet());
+    int pageNumber = pageNumber(page);
+    CaseListPage result = queries.query(new ListCases(searched, wantedStatus, q, pageNumber, PAGE_SIZE),
+        CaseListPage.class).join();
+
+    // htmx's live search swaps only the results; restoring history needs the whole page.
+    boolean resultsOnly = htmx != null && historyRestore == null;
+    ModelAndView mav = new ModelAndView(resultsOnly ? "casework/caseload :: results" : "casework/caseload");
+    mav.addObject("rows", result.items().stream().map(item -> row(item, clinicNames)).toList());
+    mav.addObject("total", result.total());
+    mav.addObject("page", pageNumber);
+    mav.addObject("pages", Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+    mav.addObject("q", q == null ? "" : q);
+    mav.addObject("status", wantedStatus == null ? "" : wantedStatus.name());
+    mav.addObject("clinic", wantedClinic == null ? "" : wantedClinic.toString());
+    mav.addObject("clinics", clinics);
+    return mav;
+  }
+
+  @GetMapping("/new")
+  ModelAndView newCase(@AuthenticationPrincipal CasebookUser user) {
+    List<UserDirectory.Clinic> clinics = clinicsOf(user);
+    String onlyClinic = clinics.size() == 1 ? clinics.get(0).clinicId().toString() : "";
+    return openCasePage(clinics, Forms.OpenCaseForm.blank(LocalDate.now(clock), onlyClinic), new FormInput(),
+        HttpStatus.OK);
+  }
+
+  @PostMapping("/new")
+  ModelAndView openCase(@AuthenticationPrincipal CasebookUser user, Forms.OpenCaseForm form,
+      RedirectAttributes flash) {
+    CaseId caseId = new CaseId(ids.next());
+    FormInput in = new FormInput();
+    UUID clinicId = in.id("clinicId", form.clinicId());
+    OpenCase command = in.build(() -> new OpenCase(caseId, clinicId == null ? null : new ClinicId(clinicId),
+        form.patientRef(), new UserId(user.id()), in.date("openedOn", form.openedOn())));
+    if (command != null) {
+      access.authoriseOpening(user, command.clinicId());
+    }
+    RecordedPosition position = recorder.record(caseId.toString(), in, command);
+    if (position == null) {
+      return openCasePage(clinicsOf(user), form, in, HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+    flash.addFlashAttribute("notice", "Case opened. Report the first injury below.");
+    return new ModelAndView("redirect:/cases/" + caseId.value());
+  }
+
+  private ModelAndView openCasePage(List<UserDirectory.Clinic> clinics, Forms.OpenCaseForm form, FormInput input,
+      HttpStatus status) {
+    ModelAndView mav = new ModelAndView("casework/new-case");
+    mav.setStatus(status);
+    mav.addObject("clinics", clinics);
+    mav.addObject("openCaseForm", form);
+    mav.addObject("errors", input.errors());
+    mav.addObject("formError", input.refusal());
+    return mav;
+  }
+
+  /** The clinics the user works in (owning one does not make them its clinician). */
+  private List<UserDirectory.Clinic> clinicsOf(CasebookUser user) {
+    return users.clinicsOf(user).stream().filter(c -> user.worksIn(c.clinicId())).toList();
+  }
+
+  private static CaseloadRow row(CaseListItem item, Map<UUID, String> clinicNames) {
+    String condition = ConditionCatalogue.find(item.primaryConditionCode()).map(Condition::label).orElse(null);
+    return new CaseloadRow(item.caseId().value(), item.patientRef(), clinicNames.getOrDefault(item.clinicId().value(), ""),
+        item.status(), item.openedOn(), condition, item.openInjuries());
+  }
+
+  private static CaseStatus parse(String status) {
+    return "OPEN".equals(status) ? CaseStatus.OPEN : "CLOSED".equals(status) ? CaseStatus.CLOSED : null;
+  }
+
+  private static int pageNumber(String page) {
+    try {
+      return Math.max(0, Math.min(100_000, Integer.parseInt(page)));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package com.kineticcasebook.casework;
+
+import com.kineticcasebook.pages.FormErrors;
+import com.kineticcasebook.patientcase.InvalidCommandException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Turns the text a clinician typed into the values a command takes, and collects every problem
+ * under the command's field name. A value that cannot be read becomes null, so the command's own
+ * checks still run for the other fields; the reading problem wins over the command's "is required".
+ */
+final class FormInput {
+
+  private final Map<String, String> errors = new LinkedHashMap<>();
+  private String refusal;
+
+  LocalDate date(String field, String text) {
+    if (blank(text)) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      return reject(field, "must be a date (YYYY-MM-DD)");
+    }
+  }
+
+  Integer whole(String field, String text) {
+    if (blank(text)) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      return reject(field, "must be a whole number");
+    }
+  }
+
+  Double number(String field, String text) {
+    if (blank(text)) {
+      return null;
+    }
+    try {
+      double value = Double.parseDouble(text.strip().replace(',', '.'));
+      return Double.isFinite(value) ? value : reject(field, "must be a number");
+    } catch (NumberFormatException e) {
+      return reject(field, "must be a number");
+    }
+  }
+
+  <E extends Enum<E>> E choice(String field, String text, Class<E> type) {
+    if (blank(text)) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text.strip());
+    } catch (IllegalArgumentException e) {
+      return reject(field, "is not one of the choices");
+    }
+  }
+
+  UUID id(String field, String text) {
+    if (blank(text)) {
+      return null;
+    }
+    try {
+      return UUID.fromString(text.strip());
+    } catch (IllegalArgumentException e) {
+      return reject(field, "is not one of the choices");
+    }
+  }
+
+  /** Ids of a multiple choice, in the order given; blank entries are skipped. */
+  List<UUID> ids(String field, List<String> texts) {
+    if (texts == null) {
+      return List.of();
+    }
+    return texts.stream().filter(text -> !blank(text)).map(text -> id(field, text))
+        .filter(id -> id != null).toList();
+  }
+
+  /**
+   * Builds the command; returns null when anything is wrong, with every problem in {@link #errors}.
+   * The command's field names are shortened to the form's: {@code findings.cadenceSpm} is the
+   * {@code cadenceSpm} input, {@code secondaryInjuryIds[1]} the {@code secondaryInjuryIds} list.
+   */
+  <C> C build(Supplier<C> command) {
+    try {
+      C built = command.get();
+      return errors.isEmpty() ? built : null;
+    } catch (InvalidCommandException invalid) {
+      add(invalid);
+      return null;
+    }
+  }
+
+  /** The problems of a refused command, after those found while reading the text. */
+  void add(InvalidCommandException invalid) {
+    FormErrors.of(invalid).forEach((field, message) -> errors.putIfAbsent(inputName(field), sentence(message)));
+  }
+
+  /** A problem found outside a command, under the form's input name. */
+  void invalid(String field, String message) {
+    reject(field, message);
+  }
+
+  /** The case's current state forbids the command; the sentence is for the clinician. */
+  void refuse(String message) {
+    refusal = message;
+  }
+
+  Map<String, String> errors() {
+    return errors;
+  }
+
+  /** Why the case refused the command, or null. */
+  String refusal() {
+    return refusal;
+  }
+
+  static String inputName(String field) {
+    String name = field.replaceFirst("\\[\\d+]$", "");
+    return name.startsWith("findings.") ? name.substring("findings.".length()) : name;
+  }
+
+  /** "must be between 0 and 10" becomes "Must be between 0 and 10."; "is required" a plain request. */
+  static String sentence(String message) {
+    if (message.equals("is required")) {
+      return "Please fill this in.";
+    }
+    String text = message.startsWith("is ") || message.startsWith("names ") || message.startsWith("has ")
+        ? "This " + message : message;
+    text = text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    return text.endsWith(".") ? text : text + ".";
+  }
+
+  private <T> T reject(String field, String message) {
+    errors.putIfAbsent(field, sentence(message));
+    return null;
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
+  }
+}

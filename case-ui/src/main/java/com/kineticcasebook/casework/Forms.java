@@ -1,0 +1,82 @@
+package com.kineticcasebook.casework;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the clinician typed into each form, kept as text so that a value the command refuses is
+ * shown again exactly as typed. Input names are the command's field names.
+ */
+public final class Forms {
+
+  private Forms() {}
+
+  public record OpenCaseForm(String clinicId, String patientRef, String openedOn) {
+    static OpenCaseForm blank(LocalDate today, String clinicId) {
+      return new OpenCaseForm(clinicId, "", today.toString());
+    }
+  }
+
+  public record InjuryForm(String bodyRegion, String side, String conditionCode, String description, String onsetOn,
+      String painScore) {
+    static InjuryForm blank(LocalDate today) {
+      return new InjuryForm("", "", "", "", today.toString(), "");
+    }
+  }
+
+  public record GaitForm(String filmedOn, String view, String surface, String antalgic, String stanceAsymmetryPct,
+      String pushOffDelayMs, String hipHikeSide, String trunkLeanCm, String cadenceSpm) {
+    static GaitForm blank(LocalDate today) {
+      return new GaitForm(today.toString(), "", "", "", "", "", "", "", "");
+    }
+  }
+
+  public record HypothesisForm(String primaryInjuryId, List<String> secondaryInjuryIds, String rationale,
+      List<String> evidenceRecordingIds) {
+    public HypothesisForm {
+      secondaryInjuryIds = secondaryInjuryIds == null ? List.of() : List.copyOf(secondaryInjuryIds);
+      evidenceRecordingIds = evidenceRecordingIds == null ? List.of() : List.copyOf(evidenceRecordingIds);
+    }
+
+    static HypothesisForm blank() {
+      return new HypothesisForm("", List.of(), "", List.of());
+    }
+  }
+
+  public record TreatmentForm(String targetInjuryId, String modality, String plan, String startedOn) {
+    static TreatmentForm blank(LocalDate today) {
+      return new TreatmentForm("", "", "", today.toString());
+    }
+  }
+
+  public record MeasureForm(String injuryId, String instrument, String score, String measuredOn) {
+    static MeasureForm blank(LocalDate today) {
+      return new MeasureForm("", "", "", today.toString());
+    }
+  }
+
+  /** Resolving one injury; the injury is in the address, so the form only has the date and the note. */
+  public record ResolutionForm(String resolvedOn, String note) {
+    static ResolutionForm blank(LocalDate today) {
+      return new ResolutionForm(today.toString(), "");
+    }
+  }
+
+  public record EntryInErrorForm(String eventId, String reason) {
+    static EntryInErrorForm blank() {
+      return new EntryInErrorForm("", "");
+    }
+  }
+
+  public record ClosureForm(String closedOn, String reason) {
+    static ClosureForm blank(LocalDate today) {
+      return new ClosureForm(today.toString(), "");
+    }
+  }
+
+  public record ReopeningForm(String reopenedOn, String reason) {
+    static ReopeningForm blank(LocalDate today) {
+      return new ReopeningForm(today.toString(), "");
+    }
+  }
+}

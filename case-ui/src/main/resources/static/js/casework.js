@@ -1,0 +1,98 @@
+// The clinician's case page: the body chart picks the injury's region and side, the condition
+// list follows the region, and the outcome form shows the chosen instrument's range and MCID.
+// Every control works without this file; it only makes them quicker to use.
+(function () {
+  'use strict';
+
+  function setupBodyChart() {
+    var chart = document.querySelector('[data-body-chart]');
+    var region = document.getElementById('injury-bodyRegion');
+    var side = document.getElementById('injury-side');
+    if (!chart || !region || !side) {
+      return;
+    }
+    chart.hidden = false;
+    var spots = Array.prototype.slice.call(chart.querySelectorAll('.spot'));
+
+    function highlight() {
+      spots.forEach(function (spot) {
+        var chosen = spot.dataset.region === region.value
+            && (spot.dataset.side === side.value || side.value === 'BILATERAL' || spot.dataset.side === 'NOT_APPLICABLE');
+        spot.setAttribute('aria-pressed', chosen ? 'true' : 'false');
+        spot.classList.toggle('is-selected', chosen);
+      });
+    }
+
+    function choose(spot) {
+      region.value = spot.dataset.region;
+      side.value = spot.dataset.side;
+      region.dispatchEvent(new Event('change', { bubbles: true }));
+      side.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+
+    spots.forEach(function (spot) {
+      spot.addEventListener('click', function () { choose(spot); });
+      spot.addEventListener('keydown', function (event) {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          choose(spot);
+        }
+      });
+    });
+    region.addEventListener('change', highlight);
+    side.addEventListener('change', highlight);
+    highlight();
+  }
+
+  function setupConditionFilter() {
+    var region = document.getElementById('injury-bodyRegion');
+    var condition = document.getElementById('injury-conditionCode');
+    if (!region || !condition) {
+      return;
+    }
+    function filter() {
+      var groups = condition.querySelectorAll('optgroup');
+      Array.prototype.forEach.call(groups, function (group) {
+        var shown = !region.value || group.dataset.region === region.value;
+        group.hidden = !shown;
+        group.disabled = !shown;
+      });
+      var selected = condition.selectedOptions[0];
+      if (selected && selected.parentElement.tagName === 'OPTGROUP' && selected.parentElement.disabled) {
+        condition.value = '';
+      }
+    }
+    region.addEventListener('change', filter);
+    filter();
+  }
+
+  function setupInstrumentRange() {
+    var instrument = document.querySelector('[data-instrument-select]');
+    var score = document.getElementById('measure-score');
+    var hint = document.getElementById('measure-range');
+    if (!instrument || !score || !hint) {
+      return;
+    }
+    var everyRange = hint.textContent;
+    function describe() {
+      var option = instrument.selectedOptions[0];
+      if (!option || !option.value) {
+        hint.textContent = everyRange;
+        score.removeAttribute('min');
+        score.removeAttribute('max');
+        return;
+      }
+      var d = option.dataset;
+      score.min = d.min;
+      score.max = d.max;
+      hint.textContent = option.value + ' scores run from ' + d.min + ' to ' + d.max + ' (' + d.better
+          + ' is better). A change of ' + d.mcid + ' or more is clinically important (MCID).';
+    }
+    instrument.addEventListener('change', describe);
+    describe();
+  }
+
+  setupBodyChart();
+  setupConditionFilter();
+  setupInstrumentRange();
+}());
