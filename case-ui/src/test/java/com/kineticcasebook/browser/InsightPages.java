@@ -141,9 +141,21 @@ public final class InsightPages {
   /** Shows the case as it stood at an instant, typed into the as-of control (UTC, to the millisecond). */
   public void asOf(Instant instant) {
     page.getByLabel("Date and time (UTC)")
-        .fill(DATETIME_LOCAL.format(LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC)));
+        .fill(datetimeLocal(instant));
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the case then")).click();
     assertThat(page.locator("[data-as-of=state]")).isVisible();
+  }
+
+  /**
+   * The instant as a datetime-local value in the form Chromium keeps it: trailing zeros of the
+   * milliseconds dropped, and the seconds too when they and the milliseconds are zero.
+   */
+  static String datetimeLocal(Instant instant) {
+    String value = DATETIME_LOCAL.format(
+        LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
+    value = value.replaceFirst("\\.?0+$", "");
+    return value.endsWith(":00") && value.length() == "yyyy-MM-ddTHH:mm:00".length()
+        ? value.substring(0, value.length() - 3) : value;
   }
 
   /** The status ("Open" or "Resolved") of an injury in the as-of view, by its id. */
