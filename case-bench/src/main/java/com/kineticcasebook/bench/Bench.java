@@ -99,7 +99,7 @@ public final class Bench {
         // served from the dashboards already computed: the cost right after the clinic's data changed.
         LocalDate earliest = LocalDate.of(2000, 1, 1);
         ReadLatency.Reads dashboardComputed = ReadLatency.measure("dashboard computed", owner,
-            i -> "/api/v1/dashboards/outcomes?clinicId=" + people.clinicId + "&from=" + earliest.plusDays(i), 3, 30);
+            i -> "/api/v1/dashboards/outcomes?clinicId=" + people.clinicId + "&from=" + earliest.plusDays(i), 2, 20);
         say("Dashboard computed afresh p95 %.1f ms", dashboardComputed.millis(95));
         ReadLatency.Reads timeline = ReadLatency.measure("timeline", reader,
             ReadLatency.rotating(caseIds.stream().map(id -> "/api/v1/cases/" + id + "/timeline").toList()), 200, 2_000);
