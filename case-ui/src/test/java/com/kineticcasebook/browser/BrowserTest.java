@@ -2,7 +2,8 @@ package com.kineticcasebook.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.kineticcasebook.support.PostgresApplicationTest;
+import com.kineticcasebook.support.ApplicationTest;
+import com.kineticcasebook.support.TestDatabase;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -15,13 +16,23 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application on PostgreSQL, driven through Debian's headless Chromium with Playwright. One
  * browser serves every browser test of the run; each test gets a fresh context (no cookies), so
- * it signs in like a person would.
+ * it signs in like a person would. The browser tests share a database of their own, so that the
+ * screenshots they save show what a clinic would see, not the other tests' throwaway users.
  */
-public abstract class BrowserTest extends PostgresApplicationTest {
+public abstract class BrowserTest extends ApplicationTest {
+
+  private static final TestDatabase DATABASE = TestDatabase.create();
+
+  @DynamicPropertySource
+  static void browserDatabase(DynamicPropertyRegistry registry) {
+    useDatabase(registry, DATABASE);
+  }
 
   /** Where the screenshots of the main pages go, for the README and docs. */
   public static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots").toAbsolutePath().normalize();
