@@ -13,6 +13,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.mock.http.MockHttpOutputMessage;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * A browser-like HTTP client for the web pages: a session cookie, the CSRF token of the last page
@@ -62,6 +69,32 @@ public final class WebSession {
     Map<String, String> withToken = new LinkedHashMap<>(fields);
     withToken.putIfAbsent("_csrf", csrfToken);
     return postFormWithoutToken(path, withToken);
+  }
+
+  /**
+   * Posts a multipart form with one file, and the CSRF token of the last page read as a part of its
+   * own, as a browser posts an upload form.
+   */
+  public ApiClient.Response postFile(String path, String field, String filename, String contentType, byte[] content) {
+    if (csrfToken == null) {
+      get("/login");
+    }
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("_csrf", csrfToken);
+    HttpHeaders fileHeaders = new HttpHeaders();
+    fileHeaders.setContentType(MediaType.parseMediaType(contentType));
+    fileHeaders.setContentDispositionFormData(field, filename);
+    parts.add(field, new HttpEntity<>(content, fileHeaders));
+    MockHttpOutputMessage body = new MockHttpOutputMessage();
+    try {
+      new FormHttpMessageConverter().write(parts, MediaType.MULTIPART_FORM_DATA, body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Accept", "text/html")
+        .header("Content-Type", body.getHeaders().getContentType().toString())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBodyAsBytes())));
   }
 
   /** Posts a form exactly as given, without adding a CSRF token. */
