@@ -7,12 +7,9 @@ import java.util.Map;
 
 /**
  * Error messages of a form, keyed by field name as the command names it (e.g. {@code painScore}),
- * for the page to show next to each field. A message about the whole form is under {@link #FORM}.
+ * for the page to show next to each field.
  */
 public final class FormErrors {
-
-  /** The key of a message about the form as a whole. */
-  public static final String FORM = "form";
 
   private FormErrors() {}
 
@@ -22,13 +19,6 @@ public final class FormErrors {
     for (FieldViolation violation : refused.violations()) {
       errors.merge(violation.field(), violation.message(), (first, next) -> first + "; " + next);
     }
-    return errors;
-  }
-
-  /** A single message about the whole form, such as a rule the case's state does not allow. */
-  public static Map<String, String> form(String message) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    errors.put(FORM, message);
     return errors;
   }
 }
