@@ -73,6 +73,8 @@ public class CaseViewProjection {
   private static final Logger log = LoggerFactory.getLogger(CaseViewProjection.class);
   private static final TypeReference<List<TimelineEntry>> TIMELINE = new TypeReference<>() {};
   private static final String BATCH = CaseViewProjection.class.getName() + ".batch";
+  private static final String RAISE_VERSION =
+      "UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ?";
 
   private final JdbcTemplate jdbc;
   private final EventStore eventStore;
@@ -228,14 +230,13 @@ public class CaseViewProjection {
   private void raiseOutcomeVersions(List<CaseFold.Folded> cases) {
     List<Object[]> clinics = cases.stream().map(folded -> folded.view().clinicId()).distinct().sorted()
         .map(clinic -> new Object[] {clinic}).toList();
-    int[] raised = jdbc.batchUpdate("UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ?",
-        clinics);
+    int[] raised = jdbc.batchUpdate(RAISE_VERSION, clinics);
     for (int i = 0; i < raised.length; i++) {
       if (raised[i] == 0 && jdbc.update(
           "INSERT INTO outcome_clinic_version (clinic_id, version) VALUES (?, 1) ON CONFLICT DO NOTHING",
           clinics.get(i)) == 0) {
         // Another segment created the clinic's row a moment ago.
-        jdbc.update("UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ?", clinics.get(i));
+        jdbc.update(RAISE_VERSION, clinics.get(i));
       }
     }
   }
