@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The figures of the outcomes dashboard, as API.md names them. */
+/** The figures of the outcomes dashboard, named as the JSON API names them. */
 public record OutcomeDashboard(
     UUID clinicId, LocalDate from, LocalDate to, Counts secondaries, Double clearanceRateAfterPrimaryTreatment,
     Integer medianDaysToClearance, List<ByPrimaryCondition> byPrimaryCondition, List<ByChain> byChain,

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Attaches a stored video to a gait recording of the case; a later attachment replaces it. */
-public record AttachGaitVideo(@TargetAggregateIdentifier CaseId caseId, RecordingId recordingId, GaitVideo video) {
+public record AttachGaitVideo(@TargetAggregateIdentifier CaseId caseId, RecordingId recordingId, GaitVideo video) implements CaseCommand {
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern MEDIA_TYPE = Pattern.compile("video/[a-z0-9.+-]+");

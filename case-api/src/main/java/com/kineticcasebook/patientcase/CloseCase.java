@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Closes the case; no clinical event can be recorded until it is reopened. */
-public record CloseCase(@TargetAggregateIdentifier CaseId caseId, LocalDate closedOn, String reason) {
+public record CloseCase(@TargetAggregateIdentifier CaseId caseId, LocalDate closedOn, String reason) implements CaseCommand {
 
   public CloseCase {
     reason = Violations.normalise(reason);

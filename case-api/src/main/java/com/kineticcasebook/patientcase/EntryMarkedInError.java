@@ -1,5 +1,7 @@
 package com.kineticcasebook.patientcase;
 
+import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -10,4 +12,20 @@ import org.axonframework.serialization.Revision;
  *     read model can undo its effect without looking the event up
  */
 @Revision("1")
-public record EntryMarkedInError(CaseId caseId, String eventId, String markedEventType, String reason) {}
+public record EntryMarkedInError(CaseId caseId, String eventId, String markedEventType, String reason) implements CaseEvent {
+
+  @Override
+  public Optional<LocalDate> clinicalDate() {
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean canBeMarkedInError() {
+    return false;
+  }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.on(this);
+  }
+}

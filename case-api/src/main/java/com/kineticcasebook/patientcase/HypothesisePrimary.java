@@ -13,7 +13,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record HypothesisePrimary(
     @TargetAggregateIdentifier CaseId caseId, InjuryId primaryInjuryId, List<InjuryId> secondaryInjuryIds,
-    String rationale, List<RecordingId> evidenceRecordingIds) {
+    String rationale, List<RecordingId> evidenceRecordingIds) implements CaseCommand {
 
   public HypothesisePrimary {
     rationale = Violations.normalise(rationale);

@@ -3,6 +3,7 @@ package com.kineticcasebook.patientcase;
 import com.kineticcasebook.reference.BodyRegion;
 import com.kineticcasebook.reference.Side;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -14,4 +15,20 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record InjuryReported(
     CaseId caseId, InjuryId injuryId, BodyRegion bodyRegion, Side side, String conditionCode, String description,
-    LocalDate onsetOn, int painScore) {}
+    LocalDate onsetOn, int painScore) implements CaseEvent {
+
+  @Override
+  public Optional<LocalDate> clinicalDate() {
+    return Optional.of(onsetOn);
+  }
+
+  @Override
+  public boolean canBeMarkedInError() {
+    return true;
+  }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.on(this);
+  }
+}

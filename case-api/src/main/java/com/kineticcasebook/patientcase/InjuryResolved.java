@@ -1,6 +1,7 @@
 package com.kineticcasebook.patientcase;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -10,4 +11,20 @@ import org.axonframework.serialization.Revision;
  * @param note null when the clinician left none
  */
 @Revision("1")
-public record InjuryResolved(CaseId caseId, InjuryId injuryId, LocalDate resolvedOn, String note) {}
+public record InjuryResolved(CaseId caseId, InjuryId injuryId, LocalDate resolvedOn, String note) implements CaseEvent {
+
+  @Override
+  public Optional<LocalDate> clinicalDate() {
+    return Optional.of(resolvedOn);
+  }
+
+  @Override
+  public boolean canBeMarkedInError() {
+    return true;
+  }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.on(this);
+  }
+}

@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param eventId the Axon message identifier of the event, as the timeline shows it
  */
-public record MarkEnteredInError(@TargetAggregateIdentifier CaseId caseId, String eventId, String reason) {
+public record MarkEnteredInError(@TargetAggregateIdentifier CaseId caseId, String eventId, String reason) implements CaseCommand {
 
   public MarkEnteredInError {
     eventId = Violations.normalise(eventId);

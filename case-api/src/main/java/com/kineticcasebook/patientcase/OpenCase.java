@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Opens a case for a patient of a clinic, known only by the clinic's pseudonymous reference. */
 public record OpenCase(
     @TargetAggregateIdentifier CaseId caseId, ClinicId clinicId, String patientRef, UserId assignedClinicianId,
-    LocalDate openedOn) {
+    LocalDate openedOn) implements CaseCommand {
 
   /** A record number such as N-00123; the required digit keeps plain names (a data leak) out of the store. */
   private static final Pattern PATIENT_REF = Pattern.compile("(?=.*[0-9])[A-Za-z0-9][A-Za-z0-9._-]*");

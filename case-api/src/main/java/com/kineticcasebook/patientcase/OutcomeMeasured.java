@@ -2,9 +2,26 @@ package com.kineticcasebook.patientcase;
 
 import com.kineticcasebook.reference.OutcomeInstrument;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /** An outcome instrument was scored for an injury. */
 @Revision("1")
 public record OutcomeMeasured(
-    CaseId caseId, InjuryId injuryId, OutcomeInstrument instrument, double score, LocalDate measuredOn) {}
+    CaseId caseId, InjuryId injuryId, OutcomeInstrument instrument, double score, LocalDate measuredOn) implements CaseEvent {
+
+  @Override
+  public Optional<LocalDate> clinicalDate() {
+    return Optional.of(measuredOn);
+  }
+
+  @Override
+  public boolean canBeMarkedInError() {
+    return true;
+  }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.on(this);
+  }
+}

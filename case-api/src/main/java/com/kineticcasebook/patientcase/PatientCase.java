@@ -31,10 +31,6 @@ public class PatientCase {
 
   private static final String CLOSED = "The case is closed; reopen it first.";
 
-  /** Events that frame the case or are themselves corrections: marking them would leave the history ambiguous. */
-  private static final Set<Class<?>> NEVER_IN_ERROR =
-      Set.of(CaseOpened.class, CaseClosed.class, CaseReopened.class, EntryMarkedInError.class);
-
   @AggregateIdentifier
   private CaseId caseId;
 
@@ -56,8 +52,11 @@ public class PatientCase {
   /** Hypotheses not marked in error, oldest first: the last one is current. */
   private final List<Hypothesis> hypotheses = new ArrayList<>();
 
-  private final Map<String, Class<?>> eventTypes = new HashMap<>();
+  /** Every event of the case by its id, with what marking it in error needs to know. */
+  private final Map<String, Entry> entries = new HashMap<>();
   private final Set<String> markedInError = new HashSet<>();
+
+  private record Entry(String type, boolean canBeMarkedInError) {}
 
   private record Injury(LocalDate onsetOn, boolean resolved) {}
 
@@ -190,12 +189,12 @@ public class PatientCase {
   @CommandHandler
   void handle(MarkEnteredInError command) {
     requireOpen();
-    Class<?> type = eventTypes.get(command.eventId());
-    if (type == null) {
+    Entry marked = entries.get(command.eventId());
+    if (marked == null) {
       throw InvalidCommandException.of("eventId", "is not an event of this case");
     }
-    if (NEVER_IN_ERROR.contains(type)) {
-      throw InvalidCommandException.of("eventId", "is a " + type.getSimpleName() + ", which cannot be marked in error");
+    if (!marked.canBeMarkedInError()) {
+      throw InvalidCommandException.of("eventId", "is a " + marked.type() + ", which cannot be marked in error");
     }
     if (markedInError.contains(command.eventId())) {
       throw new CaseRuleViolation("That entry is already marked in error.");
@@ -205,7 +204,7 @@ public class PatientCase {
       throw new CaseRuleViolation("The injury is named by the current hypothesis or targeted by a treatment; "
           + "mark those entries in error first.");
     }
-    apply(new EntryMarkedInError(caseId, command.eventId(), type.getSimpleName(), command.reason()));
+    apply(new EntryMarkedInError(caseId, command.eventId(), marked.type(), command.reason()));
   }
 
   @CommandHandler
@@ -347,8 +346,8 @@ public class PatientCase {
     closedOn = null;
   }
 
-  private void remember(String eventId, Object event) {
-    eventTypes.put(eventId, event.getClass());
+  private void remember(String eventId, CaseEvent event) {
+    entries.put(eventId, new Entry(event.getClass().getSimpleName(), event.canBeMarkedInError()));
   }
 
   private void resolve(String eventId, InjuryId injuryId) {

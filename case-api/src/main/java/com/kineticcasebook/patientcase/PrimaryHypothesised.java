@@ -1,6 +1,8 @@
 package com.kineticcasebook.patientcase;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -10,4 +12,20 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record PrimaryHypothesised(
     CaseId caseId, InjuryId primaryInjuryId, List<InjuryId> secondaryInjuryIds, String rationale,
-    List<RecordingId> evidenceRecordingIds) {}
+    List<RecordingId> evidenceRecordingIds) implements CaseEvent {
+
+  @Override
+  public Optional<LocalDate> clinicalDate() {
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean canBeMarkedInError() {
+    return true;
+  }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.on(this);
+  }
+}

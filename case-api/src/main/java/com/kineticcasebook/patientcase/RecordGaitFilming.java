@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Records that the runner's gait was filmed, with what the clinician found; the video follows separately. */
 public record RecordGaitFilming(
     @TargetAggregateIdentifier CaseId caseId, RecordingId recordingId, LocalDate filmedOn, GaitView view,
-    RunningSurface surface, GaitFindings findings) {
+    RunningSurface surface, GaitFindings findings) implements CaseCommand {
 
   public RecordGaitFilming {
     Violations check = Violations.check()

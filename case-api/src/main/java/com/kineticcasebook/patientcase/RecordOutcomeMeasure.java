@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Records a score on a validated outcome instrument for one injury, resolved or not. */
 public record RecordOutcomeMeasure(
     @TargetAggregateIdentifier CaseId caseId, InjuryId injuryId, OutcomeInstrument instrument, Double score,
-    LocalDate measuredOn) {
+    LocalDate measuredOn) implements CaseCommand {
 
   public RecordOutcomeMeasure {
     Violations check = Violations.check()

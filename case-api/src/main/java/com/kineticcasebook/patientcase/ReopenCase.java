@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Reopens a closed case, for instance when the pain returns, so that its history continues in one stream. */
-public record ReopenCase(@TargetAggregateIdentifier CaseId caseId, LocalDate reopenedOn, String reason) {
+public record ReopenCase(@TargetAggregateIdentifier CaseId caseId, LocalDate reopenedOn, String reason) implements CaseCommand {
 
   public ReopenCase {
     reason = Violations.normalise(reason);

@@ -15,7 +15,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record ReportInjury(
     @TargetAggregateIdentifier CaseId caseId, InjuryId injuryId, BodyRegion bodyRegion, Side side,
-    String conditionCode, String description, LocalDate onsetOn, Integer painScore) {
+    String conditionCode, String description, LocalDate onsetOn, Integer painScore) implements CaseCommand {
 
   public ReportInjury {
     conditionCode = Violations.normalise(conditionCode);

@@ -10,7 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param note optional; blank counts as no note
  */
 public record ResolveInjury(
-    @TargetAggregateIdentifier CaseId caseId, InjuryId injuryId, LocalDate resolvedOn, String note) {
+    @TargetAggregateIdentifier CaseId caseId, InjuryId injuryId, LocalDate resolvedOn, String note) implements CaseCommand {
 
   public ResolveInjury {
     note = Violations.normalise(note);

@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Starts a treatment aimed at one injury of the case; the outcome dashboards time clearance from it. */
 public record StartTreatment(
     @TargetAggregateIdentifier CaseId caseId, TreatmentId treatmentId, InjuryId targetInjuryId,
-    TreatmentModality modality, String plan, LocalDate startedOn) {
+    TreatmentModality modality, String plan, LocalDate startedOn) implements CaseCommand {
 
   public StartTreatment {
     plan = Violations.normalise(plan);

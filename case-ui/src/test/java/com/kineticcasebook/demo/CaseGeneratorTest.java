@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.kineticcasebook.demo.CaseGenerator.Clinician;
 import com.kineticcasebook.demo.CaseGenerator.GeneratedCase;
 import com.kineticcasebook.demo.CaseGenerator.MarkInError;
+import com.kineticcasebook.outcomes.Classification;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.CloseCase;
 import com.kineticcasebook.patientcase.HypothesisePrimary;
@@ -57,10 +58,6 @@ class CaseGeneratorTest {
 
   /** Generated once: every test reads the same 2,000 cases. */
   private static final List<GeneratedCase> CASES = new CaseGenerator(SEED, TODAY).generate(2000, CLINICIANS);
-
-  /** Secondary outcomes as DESIGN.md classifies them for the dashboards. */
-  private enum Outcome { CLEARED_AFTER_PRIMARY_TREATMENT, CLEARED_WITH_DIRECT_TREATMENT,
-    CLEARED_BEFORE_PRIMARY_TREATMENT, UNRESOLVED }
 
   @Test
   void sameSeedAndToday_giveEqualCasesWithEqualIdsAndDates() {
@@ -164,7 +161,7 @@ class CaseGeneratorTest {
     double chains = share(facts, fact -> fact.hypothesis() != null);
     double marked = share(facts, fact -> !fact.marked().isEmpty());
     double closed = share(facts, fact -> fact.closedOn() != null);
-    Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+    Map<Classification, Long> outcomes = new EnumMap<>(Classification.class);
     List<Long> daysToClearance = new ArrayList<>();
     for (CaseFacts fact : facts) {
       fact.classifySecondaries(outcomes, daysToClearance);
@@ -189,12 +186,12 @@ class CaseGeneratorTest {
     assertThat(chains).isBetween(0.60, 0.80);
     assertThat(closed).isBetween(0.34, 0.46);
     assertThat(marked).isBetween(0.03, 0.075);
-    assertThat(outcomes.keySet()).containsExactlyInAnyOrder(Outcome.values());
+    assertThat(outcomes.keySet()).containsExactlyInAnyOrder(Classification.values());
     // About 55 / 20 / 5 / 20 %, unresolved including those censored at today or at closure.
-    assertThat(outcomeShare(outcomes, Outcome.CLEARED_AFTER_PRIMARY_TREATMENT)).isBetween(0.45, 0.65);
-    assertThat(outcomeShare(outcomes, Outcome.CLEARED_WITH_DIRECT_TREATMENT)).isBetween(0.12, 0.28);
-    assertThat(outcomeShare(outcomes, Outcome.CLEARED_BEFORE_PRIMARY_TREATMENT)).isBetween(0.02, 0.09);
-    assertThat(outcomeShare(outcomes, Outcome.UNRESOLVED)).isBetween(0.12, 0.30);
+    assertThat(outcomeShare(outcomes, Classification.CLEARED_AFTER_PRIMARY_TREATMENT)).isBetween(0.45, 0.65);
+    assertThat(outcomeShare(outcomes, Classification.CLEARED_WITH_DIRECT_TREATMENT)).isBetween(0.12, 0.28);
+    assertThat(outcomeShare(outcomes, Classification.CLEARED_BEFORE_PRIMARY_TREATMENT)).isBetween(0.02, 0.09);
+    assertThat(outcomeShare(outcomes, Classification.UNRESOLVED)).isBetween(0.12, 0.30);
     assertThat(median).isBetween(40.0, 90.0);
     assertThat(top(conditions, 6)).containsExactlyInAnyOrder("PATELLOFEMORAL_PAIN", "MEDIAL_TIBIAL_STRESS_SYNDROME",
         "ACHILLES_TENDINOPATHY", "PLANTAR_FASCIITIS", "ILIOTIBIAL_BAND_SYNDROME", "CALF_STRAIN");
@@ -261,8 +258,8 @@ class CaseGeneratorTest {
       return new CaseFacts(injuries, hypothesis, treatments, resolvedOn, marked, closedOn);
     }
 
-    /** Classifies each secondary as DESIGN.md does, and collects days to clearance from the primary's treatment. */
-    void classifySecondaries(Map<Outcome, Long> outcomes, List<Long> daysToClearance) {
+    /** Classifies each secondary by the product's rule, and collects days to clearance from the primary's treatment. */
+    void classifySecondaries(Map<Classification, Long> outcomes, List<Long> daysToClearance) {
       if (hypothesis == null) {
         return;
       }
@@ -272,17 +269,7 @@ class CaseGeneratorTest {
       for (InjuryId secondary : hypothesis.secondaryInjuryIds()) {
         LocalDate resolved = resolvedOn.get(secondary);
         boolean treatedDirectly = treatments.stream().anyMatch(t -> t.targetInjuryId().equals(secondary));
-        Outcome outcome;
-        if (resolved == null) {
-          outcome = Outcome.UNRESOLVED;
-        } else if (treatedDirectly) {
-          outcome = Outcome.CLEARED_WITH_DIRECT_TREATMENT;
-        } else if (primaryTreated == null || resolved.isBefore(primaryTreated)) {
-          outcome = Outcome.CLEARED_BEFORE_PRIMARY_TREATMENT;
-        } else {
-          outcome = Outcome.CLEARED_AFTER_PRIMARY_TREATMENT;
-        }
-        outcomes.merge(outcome, 1L, Long::sum);
+        outcomes.merge(Classification.of(resolved, treatedDirectly, primaryTreated), 1L, Long::sum);
         if (resolved != null && primaryTreated != null && !resolved.isBefore(primaryTreated)) {
           daysToClearance.add(ChronoUnit.DAYS.between(primaryTreated, resolved));
         }
@@ -339,7 +326,7 @@ class CaseGeneratorTest {
     return (double) items.stream().filter(counted::apply).count() / items.size();
   }
 
-  private static double outcomeShare(Map<Outcome, Long> outcomes, Outcome outcome) {
+  private static double outcomeShare(Map<Classification, Long> outcomes, Classification outcome) {
     long all = outcomes.values().stream().mapToLong(Long::longValue).sum();
     return (double) outcomes.getOrDefault(outcome, 0L) / all;
   }

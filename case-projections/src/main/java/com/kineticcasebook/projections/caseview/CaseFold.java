@@ -224,7 +224,7 @@ public final class CaseFold {
             opened.assignedClinicianId().value(), secondaryId.value(), secondary.conditionCode(), secondary.onsetOn(),
             primary.injuryId().value(), primary.conditionCode(), treatedOn,
             firstPrimaryTreatment == null ? null : firstPrimaryTreatment.modality(), direct, resolved, closedOn,
-            OutcomeRules.classify(resolved, direct, treatedOn)));
+            Classification.of(resolved, direct, treatedOn)));
       }
       return List.copyOf(outcomes);
     }
@@ -249,29 +249,6 @@ public final class CaseFold {
             ordered.size()));
       }
       return List.copyOf(changes);
-    }
-  }
-
-  /** The classification rules, kept apart so that they read like DESIGN.md. */
-  static final class OutcomeRules {
-
-    private OutcomeRules() {}
-
-    /**
-     * A resolved secondary that was treated directly counts as cleared with direct treatment,
-     * whenever it cleared: the direct treatment is the nearer explanation.
-     */
-    static Classification classify(LocalDate resolvedOn, boolean directlyTreated, LocalDate primaryTreatedOn) {
-      if (resolvedOn == null) {
-        return Classification.UNRESOLVED;
-      }
-      if (directlyTreated) {
-        return Classification.CLEARED_WITH_DIRECT_TREATMENT;
-      }
-      if (primaryTreatedOn == null || resolvedOn.isBefore(primaryTreatedOn)) {
-        return Classification.CLEARED_BEFORE_PRIMARY_TREATMENT;
-      }
-      return Classification.CLEARED_AFTER_PRIMARY_TREATMENT;
     }
   }
 }
