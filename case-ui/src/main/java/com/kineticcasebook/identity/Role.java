@@ -1,6 +1,6 @@
 package com.kineticcasebook.identity;
 
-/** What a user may do; see the role table in DESIGN.md. */
+/** What a user may do; docs/domain.md and docs/security.md say what each role may and may not. */
 public enum Role {
   CLINICIAN,
   PRACTICE_OWNER,

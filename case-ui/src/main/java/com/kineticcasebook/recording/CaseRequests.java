@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Request bodies of the case endpoints, exactly as API.md names their fields. Every field is
+ * Request bodies of the case endpoints, exactly as the JSON API (docs/api.md) names their fields. Every field is
  * nullable here: the commands built from them report every missing or invalid field at once.
  */
 final class CaseRequests {

@@ -24,7 +24,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Computes the outcomes dashboard from classified secondaries, by the rules of DESIGN.md: the
+ * Computes the outcomes dashboard from classified secondaries, by the outcome rules (docs/domain.md): the
  * clearance rate is cleared-after-primary-treatment over all secondaries; the median days to
  * clearance is a Kaplan-Meier median over the secondaries still open when the primary's
  * treatment started, with unresolved ones censored at the case's closure, else today.
