@@ -1,8 +1,8 @@
 package com.kineticcasebook.bench;
 
-import com.kineticcasebook.demo.CaseGenerator;
-import com.kineticcasebook.demo.CaseGenerator.Clinician;
-import com.kineticcasebook.demo.CaseGenerator.GeneratedCase;
+import com.kineticcasebook.generator.CaseGenerator;
+import com.kineticcasebook.generator.CaseGenerator.Clinician;
+import com.kineticcasebook.generator.CaseGenerator.GeneratedCase;
 import com.kineticcasebook.patientcase.CloseCase;
 import com.kineticcasebook.patientcase.GaitFindings;
 import com.kineticcasebook.patientcase.HypothesisePrimary;

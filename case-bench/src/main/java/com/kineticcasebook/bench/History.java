@@ -1,16 +1,16 @@
 package com.kineticcasebook.bench;
 
-import com.kineticcasebook.demo.CaseGenerator;
-import com.kineticcasebook.demo.CaseGenerator.Clinician;
-import com.kineticcasebook.demo.CaseGenerator.GeneratedCase;
 import com.kineticcasebook.eventstore.EventMetadata;
+import com.kineticcasebook.generator.CaseGenerator;
+import com.kineticcasebook.generator.CaseGenerator.Clinician;
+import com.kineticcasebook.generator.CaseGenerator.GeneratedCase;
 import com.kineticcasebook.patientcase.CaseId;
+import com.kineticcasebook.patientcase.CloseCase;
 import com.kineticcasebook.patientcase.HypothesisePrimary;
 import com.kineticcasebook.patientcase.MarkEnteredInError;
 import com.kineticcasebook.patientcase.OpenCase;
 import com.kineticcasebook.patientcase.PatientCase;
 import com.kineticcasebook.patientcase.RecordOutcomeMeasure;
-import com.kineticcasebook.patientcase.CloseCase;
 import com.kineticcasebook.reference.OutcomeInstrument;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package com.kineticcasebook.bench;
 
-import com.kineticcasebook.demo.CaseGenerator.Clinician;
+import com.kineticcasebook.generator.CaseGenerator.Clinician;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

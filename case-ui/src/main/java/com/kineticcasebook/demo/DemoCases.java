@@ -4,6 +4,7 @@ import com.kineticcasebook.CasebookProperties;
 import com.kineticcasebook.eventstore.CaseCommandSender;
 import com.kineticcasebook.eventstore.EventMetadata;
 import com.kineticcasebook.eventstore.RecordedPosition;
+import com.kineticcasebook.generator.CaseGenerator;
 import com.kineticcasebook.identity.CasebookUser;
 import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.patientcase.CaseId;

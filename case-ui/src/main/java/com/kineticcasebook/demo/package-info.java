@@ -1,2 +1,2 @@
-/** Realistic synthetic cases for demo mode, tests and benchmarks. */
+/** Demo mode: on a first start, records generated cases through the command bus as the demo clinicians. */
 package com.kineticcasebook.demo;

@@ -3,6 +3,7 @@ package com.kineticcasebook.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kineticcasebook.eventstore.CaseCommandSender;
+import com.kineticcasebook.generator.CaseGenerator;
 import com.kineticcasebook.identity.Role;
 import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.support.ApiClient;

@@ -1,4 +1,4 @@
-package com.kineticcasebook.demo;
+package com.kineticcasebook.generator;
 
 /** One entry of a weighted table: {@code value} is drawn with probability weight / total weight. */
 record Weighted<T>(T value, int weight) {

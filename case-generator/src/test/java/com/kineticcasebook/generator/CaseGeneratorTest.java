@@ -1,11 +1,11 @@
-package com.kineticcasebook.demo;
+package com.kineticcasebook.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import com.kineticcasebook.demo.CaseGenerator.Clinician;
-import com.kineticcasebook.demo.CaseGenerator.GeneratedCase;
-import com.kineticcasebook.demo.CaseGenerator.MarkInError;
+import com.kineticcasebook.generator.CaseGenerator.Clinician;
+import com.kineticcasebook.generator.CaseGenerator.GeneratedCase;
+import com.kineticcasebook.generator.CaseGenerator.MarkInError;
 import com.kineticcasebook.outcomes.Classification;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.CloseCase;

@@ -1,9 +1,9 @@
-package com.kineticcasebook.demo;
+package com.kineticcasebook.generator;
 
-import static com.kineticcasebook.demo.Weighted.w;
+import static com.kineticcasebook.generator.Weighted.w;
 
-import com.kineticcasebook.demo.CaseGenerator.Clinician;
-import com.kineticcasebook.demo.CaseGenerator.GeneratedCase;
+import com.kineticcasebook.generator.CaseGenerator.Clinician;
+import com.kineticcasebook.generator.CaseGenerator.GeneratedCase;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.patientcase.CloseCase;

@@ -1,4 +1,4 @@
-package com.kineticcasebook.demo;
+package com.kineticcasebook.generator;
 
 import com.kineticcasebook.patientcase.InjuryId;
 import com.kineticcasebook.reference.BodyRegion;

@@ -1,4 +1,4 @@
-package com.kineticcasebook.demo;
+package com.kineticcasebook.generator;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
-package com.kineticcasebook.demo;
+package com.kineticcasebook.generator;
 
-import static com.kineticcasebook.demo.Weighted.w;
+import static com.kineticcasebook.generator.Weighted.w;
 import static com.kineticcasebook.reference.TreatmentModality.DRY_NEEDLING;
 import static com.kineticcasebook.reference.TreatmentModality.EDUCATION;
 import static com.kineticcasebook.reference.TreatmentModality.FOOTWEAR_AND_ORTHOTICS;
