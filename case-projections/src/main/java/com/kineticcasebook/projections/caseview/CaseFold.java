@@ -9,6 +9,7 @@ import com.kineticcasebook.outcomes.Classification;
 import com.kineticcasebook.outcomes.MeasureChange;
 import com.kineticcasebook.outcomes.SecondaryOutcome;
 import com.kineticcasebook.patientcase.CaseClosed;
+import com.kineticcasebook.patientcase.CaseEvent;
 import com.kineticcasebook.patientcase.CaseOpened;
 import com.kineticcasebook.patientcase.CaseReopened;
 import com.kineticcasebook.patientcase.EntryMarkedInError;
@@ -79,16 +80,17 @@ public final class CaseFold {
   }
 
   private TimelineEntry timelineEntry(DomainEventMessage<?> event, State state, String errorReason) {
-    Object payload = event.getPayload();
-    LocalDate recordedOn = LocalDate.ofInstant(event.getTimestamp(), zone);
+    CaseEvent payload = (CaseEvent) event.getPayload();
+    LocalDate occurredOn = payload.clinicalDate().orElseGet(() -> LocalDate.ofInstant(event.getTimestamp(), zone));
     Object user = event.getMetaData().get("userId");
-    return new TimelineEntry(event.getIdentifier(), event.getSequenceNumber(), EventNames.type(payload),
-        Summaries.occurredOn(payload, recordedOn), event.getTimestamp(), user == null ? null : user.toString(),
-        Summaries.of(payload, state.labels), errorReason != null, errorReason);
+    return new TimelineEntry(event.getIdentifier(), event.getSequenceNumber(), EventNames.type(payload), occurredOn,
+        event.getTimestamp(), user == null ? null : user.toString(), Summaries.of(payload, state.labels),
+        errorReason != null, errorReason);
   }
 
-  /** The live state of the case while folding. */
-  private static final class State {
+  /** The live state of the case while folding: each live event applied in sequence order. */
+  private static final class State implements CaseEvent.Visitor<Void> {
+    private DomainEventMessage<?> current;
     CaseOpened opened;
     LocalDate closedOn;
     final Map<UUID, InjuryReported> injuries = new LinkedHashMap<>();
@@ -110,35 +112,85 @@ public final class CaseFold {
     }
 
     void apply(DomainEventMessage<?> event) {
-      Object payload = event.getPayload();
-      if (payload instanceof CaseOpened e) {
-        opened = e;
-      } else if (payload instanceof InjuryReported e) {
-        injuries.put(e.injuryId().value(), e);
-        labels.put(e.injuryId().value(), e);
-      } else if (payload instanceof GaitFilmed e) {
-        recordings.put(e.recordingId().value(), new CaseView.GaitRecording(e.recordingId().value(), e.filmedOn(),
-            e.view(), e.surface(), e.findings(), null));
-      } else if (payload instanceof GaitVideoAttached e) {
-        recordings.computeIfPresent(e.recordingId().value(), (id, r) -> new CaseView.GaitRecording(
-            r.recordingId(), r.filmedOn(), r.view(), r.surface(), r.findings(), e.video()));
-      } else if (payload instanceof PrimaryHypothesised e) {
-        liveHypotheses.put(event.getIdentifier(), e);
-        hypotheses.add(hypothesis(event, e, false));
-      } else if (payload instanceof TreatmentStarted e) {
-        treatments.add(e);
-      } else if (payload instanceof OutcomeMeasured e) {
-        measures.add(new CaseView.OutcomeMeasure(event.getIdentifier(), e.injuryId().value(), e.instrument(),
-            e.score(), e.measuredOn()));
-      } else if (payload instanceof SecondaryResolved e) {
-        resolvedOn.put(e.injuryId().value(), e.resolvedOn());
-      } else if (payload instanceof InjuryResolved e) {
-        resolvedOn.put(e.injuryId().value(), e.resolvedOn());
-      } else if (payload instanceof CaseClosed e) {
-        closedOn = e.closedOn();
-      } else if (payload instanceof CaseReopened) {
-        closedOn = null;
-      }
+      current = event;
+      ((CaseEvent) event.getPayload()).accept(this);
+    }
+
+    @Override
+    public Void on(CaseOpened e) {
+      opened = e;
+      return null;
+    }
+
+    @Override
+    public Void on(InjuryReported e) {
+      injuries.put(e.injuryId().value(), e);
+      labels.put(e.injuryId().value(), e);
+      return null;
+    }
+
+    @Override
+    public Void on(GaitFilmed e) {
+      recordings.put(e.recordingId().value(), new CaseView.GaitRecording(e.recordingId().value(), e.filmedOn(),
+          e.view(), e.surface(), e.findings(), null));
+      return null;
+    }
+
+    @Override
+    public Void on(GaitVideoAttached e) {
+      recordings.computeIfPresent(e.recordingId().value(), (id, r) -> new CaseView.GaitRecording(
+          r.recordingId(), r.filmedOn(), r.view(), r.surface(), r.findings(), e.video()));
+      return null;
+    }
+
+    @Override
+    public Void on(PrimaryHypothesised e) {
+      liveHypotheses.put(current.getIdentifier(), e);
+      hypotheses.add(hypothesis(current, e, false));
+      return null;
+    }
+
+    @Override
+    public Void on(TreatmentStarted e) {
+      treatments.add(e);
+      return null;
+    }
+
+    @Override
+    public Void on(OutcomeMeasured e) {
+      measures.add(new CaseView.OutcomeMeasure(current.getIdentifier(), e.injuryId().value(), e.instrument(),
+          e.score(), e.measuredOn()));
+      return null;
+    }
+
+    @Override
+    public Void on(SecondaryResolved e) {
+      resolvedOn.put(e.injuryId().value(), e.resolvedOn());
+      return null;
+    }
+
+    @Override
+    public Void on(InjuryResolved e) {
+      resolvedOn.put(e.injuryId().value(), e.resolvedOn());
+      return null;
+    }
+
+    /** Corrections were read before the fold began: the marked events are never applied. */
+    @Override
+    public Void on(EntryMarkedInError e) {
+      return null;
+    }
+
+    @Override
+    public Void on(CaseClosed e) {
+      closedOn = e.closedOn();
+      return null;
+    }
+
+    @Override
+    public Void on(CaseReopened e) {
+      closedOn = null;
+      return null;
     }
 
     private static CaseView.Hypothesis hypothesis(DomainEventMessage<?> event, PrimaryHypothesised e, boolean inError) {

@@ -1,6 +1,7 @@
 package com.kineticcasebook.projections.caseview;
 
 import com.kineticcasebook.patientcase.CaseClosed;
+import com.kineticcasebook.patientcase.CaseEvent;
 import com.kineticcasebook.patientcase.CaseOpened;
 import com.kineticcasebook.patientcase.CaseReopened;
 import com.kineticcasebook.patientcase.EntryMarkedInError;
@@ -16,7 +17,6 @@ import com.kineticcasebook.patientcase.TreatmentStarted;
 import com.kineticcasebook.reference.Condition;
 import com.kineticcasebook.reference.ConditionCatalogue;
 import com.kineticcasebook.reference.Side;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,66 +24,82 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * One line per event for the timeline, and the clinical date it happened on. Lines name
- * injuries by condition and side, never the patient.
+ * One line per event for the timeline. Lines name injuries by condition and side, never the
+ * patient. Every event of a case has its line: a new event does not compile until it has one.
  */
-final class Summaries {
+final class Summaries implements CaseEvent.Visitor<String> {
 
-  private Summaries() {}
+  private final Map<UUID, InjuryReported> injuries;
 
-  /** The clinical date of an event; events without one happened when they were recorded. */
-  static LocalDate occurredOn(Object payload, LocalDate recordedOn) {
-    if (payload instanceof CaseOpened e) {
-      return e.openedOn();
-    } else if (payload instanceof InjuryReported e) {
-      return e.onsetOn();
-    } else if (payload instanceof GaitFilmed e) {
-      return e.filmedOn();
-    } else if (payload instanceof TreatmentStarted e) {
-      return e.startedOn();
-    } else if (payload instanceof OutcomeMeasured e) {
-      return e.measuredOn();
-    } else if (payload instanceof SecondaryResolved e) {
-      return e.resolvedOn();
-    } else if (payload instanceof InjuryResolved e) {
-      return e.resolvedOn();
-    } else if (payload instanceof CaseClosed e) {
-      return e.closedOn();
-    } else if (payload instanceof CaseReopened e) {
-      return e.reopenedOn();
-    }
-    return recordedOn;
+  private Summaries(Map<UUID, InjuryReported> injuries) {
+    this.injuries = injuries;
   }
 
-  static String of(Object payload, Map<UUID, InjuryReported> injuries) {
-    if (payload instanceof CaseOpened) {
-      return "Case opened";
-    } else if (payload instanceof InjuryReported e) {
-      return "Injury reported: " + injury(e) + ", pain " + e.painScore() + "/10";
-    } else if (payload instanceof GaitFilmed e) {
-      return "Gait filmed (" + words(e.view().name()) + ", " + words(e.surface().name()) + ")" + antalgic(e);
-    } else if (payload instanceof GaitVideoAttached e) {
-      return "Gait video attached (" + size(e.video().sizeBytes()) + ")";
-    } else if (payload instanceof PrimaryHypothesised e) {
-      List<InjuryId> secondaries = CaseFold.listOrNone(e.secondaryInjuryIds());
-      return "Primary hypothesised: " + name(e.primaryInjuryId(), injuries) + (secondaries.isEmpty() ? ""
-          : " causing " + secondaries.stream().map(id -> name(id, injuries)).collect(Collectors.joining(", ")));
-    } else if (payload instanceof TreatmentStarted e) {
-      return "Treatment started: " + e.modality().label() + " for " + name(e.targetInjuryId(), injuries);
-    } else if (payload instanceof OutcomeMeasured e) {
-      return e.instrument().label() + " " + score(e.score()) + " for " + name(e.injuryId(), injuries);
-    } else if (payload instanceof SecondaryResolved e) {
-      return "Secondary injury resolved: " + name(e.injuryId(), injuries);
-    } else if (payload instanceof InjuryResolved e) {
-      return "Injury resolved: " + name(e.injuryId(), injuries);
-    } else if (payload instanceof EntryMarkedInError e) {
-      return "Entry marked in error (" + words(EventNames.type(e.markedEventType())) + "): " + e.reason();
-    } else if (payload instanceof CaseClosed e) {
-      return "Case closed: " + e.reason();
-    } else if (payload instanceof CaseReopened e) {
-      return "Case reopened: " + e.reason();
-    }
-    return words(EventNames.type(payload));
+  /** The line of one event, with the case's injuries (live or not) to name the ones it refers to. */
+  static String of(CaseEvent event, Map<UUID, InjuryReported> injuries) {
+    return event.accept(new Summaries(injuries));
+  }
+
+  @Override
+  public String on(CaseOpened e) {
+    return "Case opened";
+  }
+
+  @Override
+  public String on(InjuryReported e) {
+    return "Injury reported: " + injury(e) + ", pain " + e.painScore() + "/10";
+  }
+
+  @Override
+  public String on(GaitFilmed e) {
+    return "Gait filmed (" + words(e.view().name()) + ", " + words(e.surface().name()) + ")" + antalgic(e);
+  }
+
+  @Override
+  public String on(GaitVideoAttached e) {
+    return "Gait video attached (" + size(e.video().sizeBytes()) + ")";
+  }
+
+  @Override
+  public String on(PrimaryHypothesised e) {
+    List<InjuryId> secondaries = CaseFold.listOrNone(e.secondaryInjuryIds());
+    return "Primary hypothesised: " + name(e.primaryInjuryId()) + (secondaries.isEmpty() ? ""
+        : " causing " + secondaries.stream().map(this::name).collect(Collectors.joining(", ")));
+  }
+
+  @Override
+  public String on(TreatmentStarted e) {
+    return "Treatment started: " + e.modality().label() + " for " + name(e.targetInjuryId());
+  }
+
+  @Override
+  public String on(OutcomeMeasured e) {
+    return e.instrument().label() + " " + score(e.score()) + " for " + name(e.injuryId());
+  }
+
+  @Override
+  public String on(SecondaryResolved e) {
+    return "Secondary injury resolved: " + name(e.injuryId());
+  }
+
+  @Override
+  public String on(InjuryResolved e) {
+    return "Injury resolved: " + name(e.injuryId());
+  }
+
+  @Override
+  public String on(EntryMarkedInError e) {
+    return "Entry marked in error (" + words(EventNames.type(e.markedEventType())) + "): " + e.reason();
+  }
+
+  @Override
+  public String on(CaseClosed e) {
+    return "Case closed: " + e.reason();
+  }
+
+  @Override
+  public String on(CaseReopened e) {
+    return "Case reopened: " + e.reason();
   }
 
   /** Whether the gait was antalgic is the one finding always taken; the line says nothing without findings. */
@@ -94,7 +110,7 @@ final class Summaries {
     return e.findings().antalgic() ? ": antalgic" : ": not antalgic";
   }
 
-  private static String name(InjuryId id, Map<UUID, InjuryReported> injuries) {
+  private String name(InjuryId id) {
     InjuryReported injury = injuries.get(id.value());
     return injury == null ? "an injury" : injury(injury);
   }
