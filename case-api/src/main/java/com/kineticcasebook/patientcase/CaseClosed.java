@@ -14,11 +14,6 @@ public record CaseClosed(CaseId caseId, LocalDate closedOn, String reason) imple
   }
 
   @Override
-  public boolean canBeMarkedInError() {
-    return false;
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.on(this);
   }

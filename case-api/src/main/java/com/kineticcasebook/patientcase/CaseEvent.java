@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * Everything that can be recorded about a case: a closed set. Each event states the facts that
- * every reader of the history needs (its clinical date, whether it may be marked in error), and
- * every reader handles every event through a {@link Visitor}: an event added here without its
- * handling does not compile.
+ * every reader of the history needs (its clinical date; through its {@link CaseEventType}, whether
+ * it may be marked in error), and every reader handles every event through a {@link Visitor}: an
+ * event added here without its handling does not compile.
  */
 public sealed interface CaseEvent permits CaseOpened, InjuryReported, GaitFilmed, GaitVideoAttached,
     PrimaryHypothesised, TreatmentStarted, OutcomeMeasured, SecondaryResolved, InjuryResolved, EntryMarkedInError,
@@ -18,11 +18,15 @@ public sealed interface CaseEvent permits CaseOpened, InjuryReported, GaitFilmed
   /** The date it happened clinically; empty for an event that happened when it was recorded. */
   Optional<LocalDate> clinicalDate();
 
-  /**
-   * Whether a clinician may mark it as entered in error. The events that frame the case, and
-   * corrections themselves, may not: marking them would leave the history ambiguous.
-   */
-  boolean canBeMarkedInError();
+  /** Its kind, with the facts every event of that kind shares. */
+  default CaseEventType type() {
+    return CaseEventType.of(getClass());
+  }
+
+  /** Whether a clinician may mark it as entered in error ({@link CaseEventType#canBeMarkedInError()}). */
+  default boolean canBeMarkedInError() {
+    return type().canBeMarkedInError();
+  }
 
   <R> R accept(Visitor<R> visitor);
 

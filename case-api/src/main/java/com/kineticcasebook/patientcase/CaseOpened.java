@@ -15,11 +15,6 @@ public record CaseOpened(
   }
 
   @Override
-  public boolean canBeMarkedInError() {
-    return false;
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.on(this);
   }

@@ -14,11 +14,6 @@ public record CaseReopened(CaseId caseId, LocalDate reopenedOn, String reason) i
   }
 
   @Override
-  public boolean canBeMarkedInError() {
-    return false;
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.on(this);
   }

@@ -20,11 +20,6 @@ public record EntryMarkedInError(CaseId caseId, String eventId, String markedEve
   }
 
   @Override
-  public boolean canBeMarkedInError() {
-    return false;
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.on(this);
   }

@@ -18,11 +18,6 @@ public record GaitFilmed(
   }
 
   @Override
-  public boolean canBeMarkedInError() {
-    return true;
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.on(this);
   }

@@ -14,11 +14,6 @@ public record GaitVideoAttached(CaseId caseId, RecordingId recordingId, GaitVide
   }
 
   @Override
-  public boolean canBeMarkedInError() {
-    return true;
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.on(this);
   }

@@ -19,11 +19,6 @@ public record InjuryResolved(CaseId caseId, InjuryId injuryId, LocalDate resolve
   }
 
   @Override
-  public boolean canBeMarkedInError() {
-    return true;
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.on(this);
   }

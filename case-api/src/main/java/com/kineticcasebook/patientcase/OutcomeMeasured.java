@@ -16,11 +16,6 @@ public record OutcomeMeasured(
   }
 
   @Override
-  public boolean canBeMarkedInError() {
-    return true;
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.on(this);
   }

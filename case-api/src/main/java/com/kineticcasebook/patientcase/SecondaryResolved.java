@@ -19,11 +19,6 @@ public record SecondaryResolved(CaseId caseId, InjuryId injuryId, LocalDate reso
   }
 
   @Override
-  public boolean canBeMarkedInError() {
-    return true;
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.on(this);
   }

@@ -17,11 +17,6 @@ public record TreatmentStarted(
   }
 
   @Override
-  public boolean canBeMarkedInError() {
-    return true;
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.on(this);
   }

@@ -3,6 +3,7 @@ package com.kineticcasebook.casework;
 import com.kineticcasebook.caseload.CaseTimeline;
 import com.kineticcasebook.caseload.CaseView;
 import com.kineticcasebook.caseload.TimelineEntry;
+import com.kineticcasebook.patientcase.CaseEventType;
 import com.kineticcasebook.patientcase.GaitFindings;
 import com.kineticcasebook.patientcase.GaitVideo;
 import com.kineticcasebook.reference.Condition;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,8 +25,6 @@ import java.util.stream.Collectors;
  */
 final class CasePageAssembler {
 
-  private static final Set<String> NEVER_IN_ERROR =
-      Set.of("CASE_OPENED", "CASE_CLOSED", "CASE_REOPENED", "ENTRY_MARKED_IN_ERROR");
   private static final DateTimeFormatter RECORDED_AT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
   private final ZoneId zone;
@@ -122,7 +120,7 @@ final class CasePageAssembler {
         RECORDED_AT.format(entry.recordedAt().atZone(zone)),
         entry.recordedBy() == null ? "unknown" : userNames.apply(entry.recordedBy()), entry.summary(),
         entry.enteredInError(), entry.errorReason(),
-        !entry.enteredInError() && !NEVER_IN_ERROR.contains(entry.type()));
+        !entry.enteredInError() && CaseEventType.valueOf(entry.type()).canBeMarkedInError());
   }
 
   static String size(long bytes) {
