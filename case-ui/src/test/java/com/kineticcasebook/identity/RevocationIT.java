@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -132,10 +134,10 @@ class RevocationIT extends PostgresApplicationTest {
 
   /** Waits until the condition holds, failing if that took longer than {@link #WITHIN} since the change. */
   static void awaitWithin(long changedAt, BooleanSupplier condition) {
-    awaitResponse(changedAt, () -> condition.getAsBoolean(), held -> held);
+    awaitResponse(changedAt, condition::getAsBoolean, held -> held);
   }
 
-  static <T> T awaitResponse(long changedAt, java.util.function.Supplier<T> call, java.util.function.Predicate<T> done) {
+  static <T> T awaitResponse(long changedAt, Supplier<T> call, Predicate<T> done) {
     while (true) {
       T result = call.get();
       if (done.test(result)) {
