@@ -19,8 +19,13 @@ public record CasebookProperties(
   /** Bearer tokens of the JSON API. */
   public record Tokens(Duration timeToLive) {}
 
-  /** Sign-in throttling: failures counted per account and per client address within the window. */
-  public record Login(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
+  /**
+   * Sign-in throttling: failures counted per account and per client address within the window;
+   * over a limit, sign-in is refused for {@code firstRefusal}, doubling with each further failure up
+   * to {@code longestRefusal}.
+   */
+  public record Login(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window,
+      Duration firstRefusal, Duration longestRefusal) {}
 
   /** Limits of the JSON API. */
   public record Api(int maxJsonBodyBytes) {}

@@ -23,9 +23,10 @@ import org.springframework.stereotype.Service;
 /**
  * Opaque bearer tokens for the JSON API: 256 random bits, stored only as their SHA-256, with an
  * expiry and a revocation time. Checking a token is one indexed look-up, never a password hash,
- * and its answer is kept for a few seconds so that a client's run of requests does not repeat it:
- * a revocation takes effect at once on the node that revoked it and within {@link #RECHECK} on the
- * others, as does disabling a user or changing their roles.
+ * and its answer is kept for {@link #RECHECK} so that a client's run of requests does not repeat
+ * it: a revocation takes effect at once on the node that revoked it and within {@link #RECHECK} on
+ * the others. The token's user is taken as they stand now ({@link UserStanding}), so disabling
+ * them or changing their roles or clinics reaches their tokens within {@link UserStanding#RECHECK}.
  */
 @Service
 class ApiTokens implements OpaqueTokenIntrospector {
@@ -33,23 +34,23 @@ class ApiTokens implements OpaqueTokenIntrospector {
   /** A freshly issued token; its value is shown once and never stored. */
   record IssuedToken(String token, Instant expiresAt) {}
 
-  static final Duration RECHECK = Duration.ofSeconds(5);
+  static final Duration RECHECK = Duration.ofSeconds(2);
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A token found valid: whose it is and until when. */
-  private record Checked(CasebookUser user, Instant expiresAt) {}
+  private record Checked(UUID userId, Instant expiresAt) {}
 
   private final Cache<String, Checked> checked = Caffeine.newBuilder()
       .expireAfterWrite(RECHECK)
       .maximumSize(10_000)
       .build();
   private final JdbcTemplate jdbc;
-  private final UserDirectory users;
+  private final UserStanding users;
   private final Clock clock;
   private final CasebookProperties properties;
 
-  ApiTokens(JdbcTemplate jdbc, UserDirectory users, Clock clock, CasebookProperties properties) {
+  ApiTokens(JdbcTemplate jdbc, UserStanding users, Clock clock, CasebookProperties properties) {
     this.jdbc = jdbc;
     this.users = users;
     this.clock = clock;
@@ -88,24 +89,19 @@ class ApiTokens implements OpaqueTokenIntrospector {
     String tokenHash = hash(token);
     Instant now = clock.instant();
     Checked known = checked.getIfPresent(tokenHash);
-    if (known != null && known.expiresAt().isAfter(now)) {
-      return known.user();
+    if (known == null || !known.expiresAt().isAfter(now)) {
+      known = jdbc
+          .query(
+              "SELECT user_id, expires_at FROM api_token WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?",
+              (rs, i) -> new Checked(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant()),
+              tokenHash, utc(now))
+          .stream()
+          .findFirst()
+          .orElseThrow(() -> new BadOpaqueTokenException("The token is unknown, expired or revoked"));
+      checked.put(tokenHash, known);
     }
-    record Row(UUID userId, Instant expiresAt) {}
-    Row row = jdbc
-        .query(
-            "SELECT user_id, expires_at FROM api_token WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?",
-            (rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant()),
-            tokenHash, utc(now))
-        .stream()
-        .findFirst()
-        .orElseThrow(() -> new BadOpaqueTokenException("The token is unknown, expired or revoked"));
-    CasebookUser user = users.findById(row.userId())
-        .filter(CasebookUser::enabled)
-        .map(CasebookUser::withoutPassword)
+    return users.current(known.userId())
         .orElseThrow(() -> new BadOpaqueTokenException("The token's user is disabled"));
-    checked.put(tokenHash, new Checked(user, row.expiresAt()));
-    return user;
   }
 
   private static OffsetDateTime utc(Instant instant) {

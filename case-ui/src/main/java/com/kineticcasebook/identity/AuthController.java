@@ -2,9 +2,11 @@ package com.kineticcasebook.identity;
 
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,17 +30,16 @@ class AuthController {
 
   private final AuthenticationManager authenticationManager;
   private final ApiTokens tokens;
-  private final LoginThrottle throttle;
 
-  AuthController(AuthenticationManager authenticationManager, ApiTokens tokens, LoginThrottle throttle) {
+  AuthController(AuthenticationManager authenticationManager, ApiTokens tokens) {
     this.authenticationManager = authenticationManager;
     this.tokens = tokens;
-    this.throttle = throttle;
   }
 
+  /** Signs in through the same throttled password check as the login form. */
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  TokenResponse issue(@RequestBody TokenRequest request) {
+  TokenResponse issue(@RequestBody TokenRequest request, HttpServletResponse response) {
     List<Problems.FieldError> missing = new ArrayList<>();
     if (request.username() == null || request.username().isBlank()) {
       missing.add(new Problems.FieldError("username", "is required"));
@@ -55,9 +56,9 @@ class AuthController {
           .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()))
           .getPrincipal();
     } catch (LoginThrottle.TooManyFailures e) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
       throw new ApiException(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-sign-ins",
-          "Too many failed sign-ins", "Too many failed sign-ins for this account or address. Try again in "
-              + throttle.window().toMinutes() + " minutes."));
+          "Too many failed sign-ins", e.inWords()));
     } catch (AuthenticationException e) {
       throw new ApiException(Problems.of(HttpStatus.UNAUTHORIZED, "bad-credentials", "Wrong credentials",
           "The username or password is wrong, or the account is disabled."));

@@ -2,7 +2,6 @@ package com.kineticcasebook.identity;
 
 import com.kineticcasebook.pages.PageController;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -21,12 +20,6 @@ class LoginPage {
   private static final String LAST_USERNAME = LoginPage.class.getName() + ".username";
   private static final int MAX_USERNAME_SHOWN = 100;
 
-  private final LoginThrottle throttle;
-
-  LoginPage(LoginThrottle throttle) {
-    this.throttle = throttle;
-  }
-
   /** After a failed sign-in the form shows the username again, so only the password is typed twice. */
   static AuthenticationFailureHandler rememberingUsername() {
     SimpleUrlAuthenticationFailureHandler redirect = new SimpleUrlAuthenticationFailureHandler("/login?error");
@@ -40,14 +33,17 @@ class LoginPage {
   }
 
   @GetMapping("/login")
-  String show(@RequestParam(required = false) String error, HttpSession session, Model model) {
+  String show(@RequestParam(required = false) String error, @RequestParam(required = false) String revoked,
+      HttpSession session, Model model) {
+    if (revoked != null) {
+      model.addAttribute("message", "Your access has changed or ended. Sign in again.");
+    }
     if (error != null) {
       model.addAttribute("username", session.getAttribute(LAST_USERNAME));
       session.removeAttribute(LAST_USERNAME);
       Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-      model.addAttribute("message", failure instanceof LockedException
-          ? "Too many failed sign-ins for this account or address. Try again in " + throttle.window().toMinutes()
-              + " minutes."
+      model.addAttribute("message", failure instanceof LoginThrottle.TooManyFailures tooMany
+          ? tooMany.inWords()
           : failure instanceof AuthenticationException || failure == null
               ? "Wrong username or password, or the account is disabled."
               : "Sign-in failed.");

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -24,6 +25,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -32,7 +34,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Prometheus metrics for administrators) is stateless with bearer tokens and needs no CSRF token;
  * anything not listed is denied, so a new endpoint is closed until its rule is written. The web UI
  * uses form login, a session and CSRF protection on every form; each area of pages belongs to one
- * role, and pages outside those areas need a signed-in user.
+ * role, and pages outside those areas need a signed-in user. Both sign in through one throttled
+ * {@link AuthenticationManager}, and both follow a user's current standing ({@link UserStanding}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -102,9 +105,14 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain web(HttpSecurity http) throws Exception {
+  SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, UserStanding standing)
+      throws Exception {
     return http
         .headers(SecurityConfiguration::headers)
+        // The form signs in through the same throttled manager as the token endpoint.
+        .authenticationManager(authenticationManager)
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(new MalformedCsrfTokens()))
+        .addFilterBefore(new SessionRevocationFilter(standing), AuthorizationFilter.class)
         .authorizeHttpRequests(rules -> rules
             .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/images/**", "/webjars/**").permitAll()
@@ -155,6 +163,10 @@ class SecurityConfiguration {
       }
     };
     provider.setPasswordEncoder(passwordEncoder);
+    // The password is checked before whether the account is disabled, so that both take the time
+    // of a password check and a disabled account is not told apart from a wrong password.
+    provider.setPreAuthenticationChecks(user -> { });
+    provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
     return new ProviderManager(throttle.guard(provider));
   }
 }

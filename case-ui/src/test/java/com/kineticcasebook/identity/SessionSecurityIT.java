@@ -33,7 +33,7 @@ class SessionSecurityIT extends PostgresApplicationTest {
   @Autowired private PasswordEncoder passwordEncoder;
 
   @Test
-  void fiveWrongPasswordsLockTheAccountForTheWindowEvenAgainstTheRightOne() {
+  void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOneUntilTheRefusalHasPassed() {
     String username = "throttled." + UUID.randomUUID().toString().substring(0, 8);
     users.createUser(username, passwordEncoder.encode(PASSWORD), Set.of(Role.AUDITOR));
     for (int i = 0; i < 5; i++) {
@@ -46,7 +46,7 @@ class SessionSecurityIT extends PostgresApplicationTest {
     jdbc.update("UPDATE login_failure SET at = at - INTERVAL '16 minutes' WHERE username = ?", username);
     assertThat(token(username, PASSWORD).status()).isEqualTo(201);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE username = ?", Integer.class, username))
-        .as("a success clears the account's failures").isZero();
+        .as("a success clears the failures of the account from that address").isZero();
   }
 
   @Test

@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,30 @@ class WebLoginIT extends PostgresApplicationTest {
   }
 
   @Test
+  void aMalformedCsrfTokenIsRefusedWithTheForbiddenPageNeverAnError() throws Exception {
+    String token = csrfToken();
+    byte[] bytes = Base64.getUrlDecoder().decode(token);
+    // The second half masks the first: a high bit flipped there unmasks to bytes that are not UTF-8.
+    bytes[bytes.length - 1] ^= (byte) 0x80;
+    List<String> malformed = new ArrayList<>(List.of(
+        Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+        token.substring(0, 12),
+        "%%%not*base64%%%",
+        token + "A"));
+    for (int i = 0; i < token.length(); i += 4) {
+      malformed.add(token.substring(0, i) + (token.charAt(i) == 'z' ? 'y' : 'z') + token.substring(i + 1));
+    }
+    for (String bad : malformed) {
+      HttpResponse<String> login = postForm("/login", "username=clinician.north&password="
+          + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(bad, StandardCharsets.UTF_8));
+      assertThat(login.statusCode()).as("token %s", bad).isEqualTo(403);
+      assertThat(login.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(login.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+    assertThat(get("/").headers().firstValue("Location").orElseThrow()).as("still not signed in").endsWith("/login");
+  }
+
+  @Test
   void aWrongPasswordReturnsToTheFormWithAnError() throws Exception {
     HttpResponse<String> login = postForm("/login", "username=clinician.north&password=wrong&_csrf=" + csrfToken());
     assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/login?error");
@@ -91,6 +118,7 @@ class WebLoginIT extends PostgresApplicationTest {
 
   private HttpResponse<String> postForm(String path, String form) throws Exception {
     return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Accept", "text/html")
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
   }
