@@ -13,7 +13,7 @@ import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
-import com.kineticcasebook.projections.caseview.CaseViewProjection;
+import com.kineticcasebook.projections.ProcessingGroups;
 import com.kineticcasebook.recording.CaseAccess;
 import java.util.List;
 import java.util.Set;
@@ -72,7 +72,7 @@ class CaseQueryController {
       throw new ApiException(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
           "You do not work in that clinic."));
     }
-    consistency.await(consistencyHeader, CaseViewProjection.GROUP);
+    consistency.await(consistencyHeader, ProcessingGroups.CASE_VIEWS);
     return queries.query(new ListCases(clinics, status, page, size), CaseListPage.class).join();
   }
 
@@ -95,7 +95,7 @@ class CaseQueryController {
   private CaseId authorised(CasebookUser user, UUID caseId, String consistencyHeader) {
     CaseId id = new CaseId(caseId);
     access.authoriseRead(user, id);
-    consistency.await(consistencyHeader, CaseViewProjection.GROUP);
+    consistency.await(consistencyHeader, ProcessingGroups.CASE_VIEWS);
     return id;
   }
 

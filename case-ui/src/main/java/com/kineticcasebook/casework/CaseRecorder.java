@@ -5,7 +5,7 @@ import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.operations.ReadConsistency;
 import com.kineticcasebook.patientcase.CaseRuleViolation;
 import com.kineticcasebook.patientcase.InvalidCommandException;
-import com.kineticcasebook.projections.caseview.CaseViewProjection;
+import com.kineticcasebook.projections.ProcessingGroups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +41,7 @@ class CaseRecorder {
       input.refuse(refused.getMessage());
       return null;
     }
-    consistency.awaitPosition(position.globalIndex(), CaseViewProjection.GROUP);
+    consistency.awaitPosition(position.globalIndex(), ProcessingGroups.CASE_VIEWS);
     return position;
   }
 }

@@ -12,7 +12,7 @@ import com.kineticcasebook.patientcase.InvalidCommandException;
 import com.kineticcasebook.patientcase.RecordingId;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
-import com.kineticcasebook.projections.caseview.CaseViewProjection;
+import com.kineticcasebook.projections.ProcessingGroups;
 import com.kineticcasebook.recording.CaseAccess;
 import com.kineticcasebook.recording.GaitVideos;
 import java.io.IOException;
@@ -72,7 +72,7 @@ class GaitVideoController {
     try (InputStream body = file.getInputStream()) {
       GaitVideos.Attached attached = videos.attach(id, new RecordingId(recordingId), body, file.getContentType(),
           file.getSize());
-      consistency.awaitPosition(attached.position().globalIndex(), CaseViewProjection.GROUP);
+      consistency.awaitPosition(attached.position().globalIndex(), ProcessingGroups.CASE_VIEWS);
     } catch (ApiException refused) {
       input.invalid("video", message(refused));
       return pages.refused(user, id, "video-" + recordingId, null, input);

@@ -3,7 +3,7 @@ package com.kineticcasebook.dashboards;
 import com.kineticcasebook.identity.CasebookUser;
 import com.kineticcasebook.operations.ReadConsistency;
 import com.kineticcasebook.outcomes.OutcomeDashboard;
-import com.kineticcasebook.projections.caseview.CaseViewProjection;
+import com.kineticcasebook.projections.ProcessingGroups;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,7 +34,7 @@ class OutcomeDashboardController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestHeader(name = ReadConsistency.HEADER, required = false) String consistencyHeader) {
-    consistency.await(consistencyHeader, CaseViewProjection.GROUP);
+    consistency.await(consistencyHeader, ProcessingGroups.CASE_VIEWS);
     return dashboards.find(user, clinicId, from, to);
   }
 
@@ -44,7 +44,7 @@ class OutcomeDashboardController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestHeader(name = ReadConsistency.HEADER, required = false) String consistencyHeader) {
-    consistency.await(consistencyHeader, CaseViewProjection.GROUP);
+    consistency.await(consistencyHeader, ProcessingGroups.CASE_VIEWS);
     return OutcomeCsv.download(dashboards.find(user, clinicId, from, to));
   }
 }

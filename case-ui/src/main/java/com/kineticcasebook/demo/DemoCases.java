@@ -10,6 +10,7 @@ import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.MarkEnteredInError;
 import com.kineticcasebook.patientcase.OpenCase;
+import com.kineticcasebook.projections.casedirectory.CaseDirectory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,23 +42,22 @@ class DemoCases implements ApplicationRunner {
 
   private final CaseCommandSender sender;
   private final UserDirectory users;
-  private final JdbcTemplate jdbc;
+  private final CaseDirectory directory;
   private final Clock clock;
   private final int cases;
 
-  DemoCases(CaseCommandSender sender, UserDirectory users, JdbcTemplate jdbc, Clock clock,
+  DemoCases(CaseCommandSender sender, UserDirectory users, CaseDirectory directory, Clock clock,
       CasebookProperties properties) {
     this.sender = sender;
     this.users = users;
-    this.jdbc = jdbc;
+    this.directory = directory;
     this.clock = clock;
     this.cases = properties.demo().cases();
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM case_directory", Integer.class);
-    if (cases <= 0 || existing == null || existing > 0) {
+    if (cases <= 0 || directory.count() > 0) {
       return;
     }
     List<CaseGenerator.Clinician> clinicians = new ArrayList<>();

@@ -1,6 +1,8 @@
 package com.kineticcasebook.eventstore;
 
+import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.OpenCase;
+import com.kineticcasebook.projections.casedirectory.CaseDirectory;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -23,10 +25,12 @@ public class CaseCommandSender {
 
   private final CommandGateway commandGateway;
   private final JdbcTemplate jdbc;
+  private final CaseDirectory directory;
 
-  CaseCommandSender(CommandGateway commandGateway, JdbcTemplate jdbc) {
+  CaseCommandSender(CommandGateway commandGateway, JdbcTemplate jdbc, CaseDirectory directory) {
     this.commandGateway = commandGateway;
     this.jdbc = jdbc;
+    this.directory = directory;
   }
 
   @Transactional
@@ -49,8 +53,7 @@ public class CaseCommandSender {
 
   private void lockCase(String caseId, Object command) {
     if (!(command instanceof OpenCase)) {
-      jdbc.query("SELECT case_id FROM case_directory WHERE case_id = ? FOR UPDATE", rs -> { },
-          UUID.fromString(caseId));
+      directory.lock(new CaseId(UUID.fromString(caseId)));
     }
   }
 

@@ -1,6 +1,6 @@
 package com.kineticcasebook.operations;
 
-import com.kineticcasebook.projections.caseview.CaseViewProjection;
+import com.kineticcasebook.projections.ProcessingGroups;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -46,9 +46,9 @@ class DeadLetterConfiguration {
   @Bean
   ConfigurerModule caseViewDeadLetters(ConnectionProvider connectionProvider, TransactionManager transactionManager) {
     return configurer -> configurer.eventProcessing(processing -> processing.registerDeadLetterQueue(
-        CaseViewProjection.GROUP,
+        ProcessingGroups.CASE_VIEWS,
         config -> JdbcSequencedDeadLetterQueue.builder()
-            .processingGroup(CaseViewProjection.GROUP)
+            .processingGroup(ProcessingGroups.CASE_VIEWS)
             .connectionProvider(connectionProvider)
             .transactionManager(transactionManager)
             .schema(SCHEMA)
@@ -56,7 +56,7 @@ class DeadLetterConfiguration {
             .eventSerializer(config.eventSerializer())
             .build())
         // Remember which cases are known not to be parked, instead of asking the table for every event.
-        .registerDeadLetteringEventHandlerInvokerConfiguration(CaseViewProjection.GROUP,
+        .registerDeadLetteringEventHandlerInvokerConfiguration(ProcessingGroups.CASE_VIEWS,
             (config, builder) -> builder.enableSequenceIdentifierCache()));
   }
 }

@@ -1,6 +1,6 @@
 package com.kineticcasebook.operations;
 
-import com.kineticcasebook.projections.caseview.CaseViewProjection;
+import com.kineticcasebook.projections.ProcessingGroups;
 import com.kineticcasebook.projections.caseview.ParkedCases;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -37,7 +37,7 @@ class DeadLetterParking implements ParkedCases {
   }
 
   private SequencedDeadLetterQueue<EventMessage<?>> queue() {
-    return processing.getObject().deadLetterQueue(CaseViewProjection.GROUP)
+    return processing.getObject().deadLetterQueue(ProcessingGroups.CASE_VIEWS)
         .orElseThrow(() -> new IllegalStateException("The case-views processor has no dead-letter queue"));
   }
 }

@@ -2,7 +2,7 @@ package com.kineticcasebook.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kineticcasebook.projections.caseview.CaseViewProjection;
+import com.kineticcasebook.projections.ProcessingGroups;
 import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.CaseScript;
@@ -116,6 +116,6 @@ class ReadConsistencyIT extends PostgresApplicationTest {
   }
 
   private StreamingEventProcessor caseViews() {
-    return processing.eventProcessor(CaseViewProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
+    return processing.eventProcessor(ProcessingGroups.CASE_VIEWS, StreamingEventProcessor.class).orElseThrow();
   }
 }

@@ -3,6 +3,7 @@ package com.kineticcasebook.projections.casedirectory;
 import com.kineticcasebook.caseload.FindCaseClinic;
 import com.kineticcasebook.patientcase.CaseOpened;
 import com.kineticcasebook.patientcase.ClinicId;
+import com.kineticcasebook.projections.ProcessingGroups;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -13,14 +14,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code case_directory}: which clinic each case belongs to, for access decisions. It runs in the
- * subscribing processing group {@value #GROUP}, inside the transaction that records the event,
+ * subscribing processing group {@value ProcessingGroups#CASE_DIRECTORY}, inside the transaction that records the event,
  * so the access check of the very next request already sees a newly opened case.
  */
 @Component
-@ProcessingGroup(CaseDirectoryProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.CASE_DIRECTORY)
 class CaseDirectoryProjection {
-
-  static final String GROUP = "case-directory";
 
   private final JdbcTemplate jdbc;
 

@@ -1,30 +1,11 @@
 package com.kineticcasebook.projections.caseview;
 
-import com.kineticcasebook.caseload.CaseListItem;
-import com.kineticcasebook.caseload.CaseListPage;
-import com.kineticcasebook.caseload.CaseStatus;
-import com.kineticcasebook.caseload.CaseTimeline;
-import com.kineticcasebook.caseload.CaseView;
-import com.kineticcasebook.caseload.FindCaseStateAsOf;
-import com.kineticcasebook.caseload.FindCaseTimeline;
-import com.kineticcasebook.caseload.FindCaseView;
-import com.kineticcasebook.caseload.ListCases;
-import com.kineticcasebook.caseload.TimelineEntry;
-import com.kineticcasebook.outcomes.MeasureChange;
-import com.kineticcasebook.outcomes.SecondaryOutcome;
-import com.kineticcasebook.patientcase.CaseId;
-import com.kineticcasebook.patientcase.ClinicId;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import com.kineticcasebook.projections.ProcessingGroups;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -33,23 +14,20 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the case views, timelines and outcome rows of the {@value #GROUP} streaming processor.
+ * Processes the events of the {@value ProcessingGroups#CASE_VIEWS} streaming processor into the
+ * case views, timelines and outcome rows ({@link CaseViewTables}; {@link CaseViewQueries} reads them).
  *
  * <p>The processor hands over events in batches, one transaction each with the processor's token.
  * Within a batch the events are only collected; just before the batch commits, each case touched
@@ -65,29 +43,23 @@ import tools.jackson.databind.json.JsonMapper;
  * Axon processes it again later. Dead-letter retries are handled one event at a time.
  */
 @Component
-@ProcessingGroup(CaseViewProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.CASE_VIEWS)
 public class CaseViewProjection {
 
-  public static final String GROUP = "case-views";
-
   private static final Logger log = LoggerFactory.getLogger(CaseViewProjection.class);
-  private static final TypeReference<List<TimelineEntry>> TIMELINE = new TypeReference<>() {};
   private static final String BATCH = CaseViewProjection.class.getName() + ".batch";
-  private static final String RAISE_VERSION =
-      "UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ?";
 
-  private final JdbcTemplate jdbc;
+  private final CaseViewTables tables;
   private final EventStore eventStore;
   private final CaseFold fold;
   private final ParkedCases parked;
   private final TransactionTemplate savepoint;
-  private final JsonMapper json = JsonMapper.builder().build();
   /** Cases this node has parked: their next events check whether the case is still parked. */
   private final Set<String> parkedHere = ConcurrentHashMap.newKeySet();
 
-  CaseViewProjection(JdbcTemplate jdbc, EventStore eventStore, Clock clock, PlatformTransactionManager transactions,
-      ParkedCases parked) {
-    this.jdbc = jdbc;
+  CaseViewProjection(CaseViewTables tables, EventStore eventStore, Clock clock,
+      PlatformTransactionManager transactions, ParkedCases parked) {
+    this.tables = tables;
     this.eventStore = eventStore;
     this.fold = new CaseFold(clock.getZone());
     this.parked = parked;
@@ -102,7 +74,7 @@ public class CaseViewProjection {
     if (!(batchOfWork instanceof BatchingUnitOfWork<?>)) {
       // A dead-letter retry: one event in its own transaction. A failure keeps the event parked.
       CaseFold.Folded rows = fold.fold(CaseBatch.history(List.of(event), this::earlierEvents));
-      store(rows == null ? List.of() : List.of(rows));
+      tables.store(rows == null ? List.of() : List.of(rows));
       return;
     }
     if (parkedHere.contains(caseId)) {
@@ -120,10 +92,7 @@ public class CaseViewProjection {
 
   @ResetHandler
   void reset() {
-    jdbc.update("DELETE FROM outcome_measure_change");
-    jdbc.update("DELETE FROM outcome_secondary");
-    jdbc.update("DELETE FROM case_view");
-    jdbc.update("UPDATE outcome_clinic_version SET version = version + 1");
+    tables.clear();
     parkedHere.clear();
   }
 
@@ -144,7 +113,7 @@ public class CaseViewProjection {
       }
     });
     try {
-      savepoint.executeWithoutResult(status -> store(List.copyOf(folded.values())));
+      savepoint.executeWithoutResult(status -> tables.store(List.copyOf(folded.values())));
     } catch (RuntimeException batchFailure) {
       if (unreachable(batchFailure)) {
         throw batchFailure;
@@ -152,7 +121,7 @@ public class CaseViewProjection {
       // Find the cases that fail on their own; each of the others is written in its own savepoint.
       folded.forEach((caseId, rows) -> {
         try {
-          savepoint.executeWithoutResult(status -> store(List.of(rows)));
+          savepoint.executeWithoutResult(status -> tables.store(List.of(rows)));
         } catch (RuntimeException e) {
           if (unreachable(e)) {
             throw e;
@@ -177,141 +146,5 @@ public class CaseViewProjection {
 
   private List<? extends DomainEventMessage<?>> earlierEvents(String caseId, long before) {
     return eventStore.readEvents(caseId).asStream().filter(e -> e.getSequenceNumber() < before).toList();
-  }
-
-  /** Replaces the rows of the given cases, each table with one JDBC batch per statement. */
-  private void store(List<CaseFold.Folded> cases) {
-    if (cases.isEmpty()) {
-      return;
-    }
-    List<Object[]> ids = new ArrayList<>(cases.size());
-    List<Object[]> views = new ArrayList<>(cases.size());
-    List<Object[]> secondaries = new ArrayList<>();
-    List<Object[]> measures = new ArrayList<>();
-    for (CaseFold.Folded folded : cases) {
-      UUID caseId = folded.view().caseId();
-      ids.add(new Object[] {caseId});
-      views.add(viewColumns(folded, caseId));
-      for (SecondaryOutcome s : folded.secondaries()) {
-        secondaries.add(new Object[] {s.caseId(), s.secondaryInjuryId(), s.clinicId(), s.clinicianId(),
-            s.secondaryConditionCode(), s.secondaryOnsetOn(), s.primaryInjuryId(), s.primaryConditionCode(),
-            s.primaryTreatedOn(), s.primaryModality() == null ? null : s.primaryModality().name(), s.directlyTreated(),
-            s.resolvedOn(), s.caseClosedOn(), s.classification().name()});
-      }
-      for (MeasureChange m : folded.measures()) {
-        measures.add(new Object[] {m.caseId(), m.injuryId(), m.instrument().name(), m.clinicId(), m.injuryOnsetOn(),
-            m.firstScore(), m.latestScore(), m.measures()});
-      }
-    }
-    jdbc.batchUpdate("DELETE FROM outcome_measure_change WHERE case_id = ?", ids);
-    jdbc.batchUpdate("DELETE FROM outcome_secondary WHERE case_id = ?", ids);
-    jdbc.batchUpdate("DELETE FROM case_view WHERE case_id = ?", ids);
-    jdbc.batchUpdate("""
-        INSERT INTO case_view (clinic_id, patient_ref, status, opened_on, closed_on, assigned_clinician_id,
-          primary_injury_id, open_injuries, version, view_json, timeline_json, primary_condition_code,
-          condition_codes, case_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", views);
-    jdbc.batchUpdate("""
-        INSERT INTO outcome_secondary (case_id, secondary_injury_id, clinic_id, clinician_id,
-          secondary_condition_code, secondary_onset_on, primary_injury_id, primary_condition_code,
-          primary_treated_on, primary_modality, directly_treated, resolved_on, case_closed_on, classification)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", secondaries);
-    jdbc.batchUpdate("""
-        INSERT INTO outcome_measure_change (case_id, injury_id, instrument, clinic_id, injury_onset_on,
-          first_score, latest_score, measures)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", measures);
-    raiseOutcomeVersions(cases);
-  }
-
-  /**
-   * Raises the outcome version of every clinic of the given cases, in a fixed order so that two
-   * segments writing cases of the same clinics never wait for each other in a cycle.
-   */
-  private void raiseOutcomeVersions(List<CaseFold.Folded> cases) {
-    List<Object[]> clinics = cases.stream().map(folded -> folded.view().clinicId()).distinct().sorted()
-        .map(clinic -> new Object[] {clinic}).toList();
-    int[] raised = jdbc.batchUpdate(RAISE_VERSION, clinics);
-    for (int i = 0; i < raised.length; i++) {
-      if (raised[i] == 0 && jdbc.update(
-          "INSERT INTO outcome_clinic_version (clinic_id, version) VALUES (?, 1) ON CONFLICT DO NOTHING",
-          clinics.get(i)) == 0) {
-        // Another segment created the clinic's row a moment ago.
-        jdbc.update(RAISE_VERSION, clinics.get(i));
-      }
-    }
-  }
-
-  private Object[] viewColumns(CaseFold.Folded folded, UUID caseId) {
-    CaseView view = folded.view();
-    return new Object[] {view.clinicId(), view.patientRef(), view.status().name(), view.openedOn(), view.closedOn(),
-        view.assignedClinicianId(), view.primaryInjuryId(), view.openInjuries(), view.version(),
-        json.writeValueAsString(view), json.writeValueAsString(folded.timeline()), CaseloadSearch.primaryCondition(view),
-        CaseloadSearch.conditionCodes(view), caseId};
-  }
-
-  @QueryHandler
-  Optional<CaseView> handle(FindCaseView query) {
-    return jdbc.query("SELECT view_json FROM case_view WHERE case_id = ?",
-            (rs, row) -> json.readValue(rs.getString(1), CaseView.class), query.caseId().value())
-        .stream().findFirst();
-  }
-
-  @QueryHandler
-  Optional<CaseTimeline> handle(FindCaseTimeline query) {
-    return jdbc.query("SELECT timeline_json FROM case_view WHERE case_id = ?",
-            (rs, row) -> new CaseTimeline(json.readValue(rs.getString(1), TIMELINE)), query.caseId().value())
-        .stream().findFirst();
-  }
-
-  /** The auditor's as-of view: the same fold over the events recorded up to the instant. */
-  @QueryHandler
-  Optional<CaseView> handle(FindCaseStateAsOf query) {
-    List<? extends DomainEventMessage<?>> events = eventStore.readEvents(query.caseId().toString()).asStream()
-        .filter(e -> !e.getTimestamp().isAfter(query.asOf()))
-        .toList();
-    return Optional.ofNullable(fold.fold(events)).map(CaseFold.Folded::view);
-  }
-
-  @QueryHandler
-  CaseListPage handle(ListCases query) {
-    if (query.clinicIds().isEmpty()) {
-      return new CaseListPage(List.of(), query.page(), query.size(), 0);
-    }
-    StringBuilder where = new StringBuilder("clinic_id IN (");
-    List<Object> arguments = new ArrayList<>();
-    for (ClinicId clinic : query.clinicIds()) {
-      where.append(arguments.isEmpty() ? "?" : ", ?");
-      arguments.add(clinic.value());
-    }
-    where.append(')');
-    if (query.status() != null) {
-      where.append(" AND status = ?");
-      arguments.add(query.status().name());
-    }
-    if (query.search() != null) {
-      CaseloadSearch.where(query.search(), where, arguments);
-    }
-    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM case_view WHERE " + where, Long.class,
-        arguments.toArray());
-    List<Object> paged = new ArrayList<>(arguments);
-    paged.add(query.size());
-    paged.add((long) query.page() * query.size());
-    List<CaseListItem> items = jdbc.query(
-        "SELECT * FROM case_view WHERE " + where + " ORDER BY opened_on DESC, case_id LIMIT ? OFFSET ?",
-        CaseViewProjection::item, paged.toArray());
-    return new CaseListPage(items, query.page(), query.size(), total == null ? 0 : total);
-  }
-
-  private static CaseListItem item(ResultSet rs, int row) throws SQLException {
-    return new CaseListItem(
-        new CaseId(rs.getObject("case_id", UUID.class)),
-        new ClinicId(rs.getObject("clinic_id", UUID.class)),
-        rs.getString("patient_ref"),
-        CaseStatus.valueOf(rs.getString("status")),
-        rs.getObject("opened_on", LocalDate.class),
-        rs.getObject("closed_on", LocalDate.class),
-        rs.getObject("primary_injury_id", UUID.class),
-        rs.getInt("open_injuries"),
-        rs.getString("primary_condition_code"));
   }
 }

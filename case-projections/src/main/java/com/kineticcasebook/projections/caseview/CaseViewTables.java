@@ -1,0 +1,119 @@
+package com.kineticcasebook.projections.caseview;
+
+import com.kineticcasebook.caseload.CaseView;
+import com.kineticcasebook.caseload.TimelineEntry;
+import com.kineticcasebook.outcomes.MeasureChange;
+import com.kineticcasebook.outcomes.SecondaryOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tables of the case-views processing group ({@code case_view}, {@code outcome_secondary},
+ * {@code outcome_measure_change}, {@code outcome_clinic_version}) and how a folded case is written
+ * to them. The view and the timeline are stored as JSON, read back by {@link CaseViewQueries}.
+ */
+@Component
+class CaseViewTables {
+
+  private static final TypeReference<List<TimelineEntry>> TIMELINE = new TypeReference<>() {};
+  private static final String RAISE_VERSION =
+      "UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ?";
+
+  private final JdbcTemplate jdbc;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  CaseViewTables(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Empties the tables for a rebuild; every clinic's dashboards are out of date from now on. */
+  void clear() {
+    jdbc.update("DELETE FROM outcome_measure_change");
+    jdbc.update("DELETE FROM outcome_secondary");
+    jdbc.update("DELETE FROM case_view");
+    jdbc.update("UPDATE outcome_clinic_version SET version = version + 1");
+  }
+
+  /** Replaces the rows of the given cases, each table with one JDBC batch per statement. */
+  void store(List<CaseFold.Folded> cases) {
+    if (cases.isEmpty()) {
+      return;
+    }
+    List<Object[]> ids = new ArrayList<>(cases.size());
+    List<Object[]> views = new ArrayList<>(cases.size());
+    List<Object[]> secondaries = new ArrayList<>();
+    List<Object[]> measures = new ArrayList<>();
+    for (CaseFold.Folded folded : cases) {
+      UUID caseId = folded.view().caseId();
+      ids.add(new Object[] {caseId});
+      views.add(viewColumns(folded, caseId));
+      for (SecondaryOutcome s : folded.secondaries()) {
+        secondaries.add(new Object[] {s.caseId(), s.secondaryInjuryId(), s.clinicId(), s.clinicianId(),
+            s.secondaryConditionCode(), s.secondaryOnsetOn(), s.primaryInjuryId(), s.primaryConditionCode(),
+            s.primaryTreatedOn(), s.primaryModality() == null ? null : s.primaryModality().name(), s.directlyTreated(),
+            s.resolvedOn(), s.caseClosedOn(), s.classification().name()});
+      }
+      for (MeasureChange m : folded.measures()) {
+        measures.add(new Object[] {m.caseId(), m.injuryId(), m.instrument().name(), m.clinicId(), m.injuryOnsetOn(),
+            m.firstScore(), m.latestScore(), m.measures()});
+      }
+    }
+    jdbc.batchUpdate("DELETE FROM outcome_measure_change WHERE case_id = ?", ids);
+    jdbc.batchUpdate("DELETE FROM outcome_secondary WHERE case_id = ?", ids);
+    jdbc.batchUpdate("DELETE FROM case_view WHERE case_id = ?", ids);
+    jdbc.batchUpdate("""
+        INSERT INTO case_view (clinic_id, patient_ref, status, opened_on, closed_on, assigned_clinician_id,
+          primary_injury_id, open_injuries, version, view_json, timeline_json, primary_condition_code,
+          condition_codes, case_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", views);
+    jdbc.batchUpdate("""
+        INSERT INTO outcome_secondary (case_id, secondary_injury_id, clinic_id, clinician_id,
+          secondary_condition_code, secondary_onset_on, primary_injury_id, primary_condition_code,
+          primary_treated_on, primary_modality, directly_treated, resolved_on, case_closed_on, classification)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", secondaries);
+    jdbc.batchUpdate("""
+        INSERT INTO outcome_measure_change (case_id, injury_id, instrument, clinic_id, injury_onset_on,
+          first_score, latest_score, measures)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", measures);
+    raiseOutcomeVersions(cases);
+  }
+
+  /**
+   * Raises the outcome version of every clinic of the given cases, in a fixed order so that two
+   * segments writing cases of the same clinics never wait for each other in a cycle.
+   */
+  private void raiseOutcomeVersions(List<CaseFold.Folded> cases) {
+    List<Object[]> clinics = cases.stream().map(folded -> folded.view().clinicId()).distinct().sorted()
+        .map(clinic -> new Object[] {clinic}).toList();
+    int[] raised = jdbc.batchUpdate(RAISE_VERSION, clinics);
+    for (int i = 0; i < raised.length; i++) {
+      if (raised[i] == 0 && jdbc.update(
+          "INSERT INTO outcome_clinic_version (clinic_id, version) VALUES (?, 1) ON CONFLICT DO NOTHING",
+          clinics.get(i)) == 0) {
+        // Another segment created the clinic's row a moment ago.
+        jdbc.update(RAISE_VERSION, clinics.get(i));
+      }
+    }
+  }
+
+  private Object[] viewColumns(CaseFold.Folded folded, UUID caseId) {
+    CaseView view = folded.view();
+    return new Object[] {view.clinicId(), view.patientRef(), view.status().name(), view.openedOn(), view.closedOn(),
+        view.assignedClinicianId(), view.primaryInjuryId(), view.openInjuries(), view.version(),
+        json.writeValueAsString(view), json.writeValueAsString(folded.timeline()), CaseloadSearch.primaryCondition(view),
+        CaseloadSearch.conditionCodes(view), caseId};
+  }
+
+  CaseView view(String viewJson) {
+    return json.readValue(viewJson, CaseView.class);
+  }
+
+  List<TimelineEntry> timeline(String timelineJson) {
+    return json.readValue(timelineJson, TIMELINE);
+  }
+}
