@@ -8,6 +8,6 @@ public enum GaitView {
   ANTERIOR;
 
   public String label() {
-    return Labels.of(this);
+    return Wording.constant(this);
   }
 }

@@ -9,6 +9,6 @@ public enum RunningSurface {
   INDOOR_OVERGROUND;
 
   public String label() {
-    return Labels.of(this);
+    return Wording.constant(this);
   }
 }

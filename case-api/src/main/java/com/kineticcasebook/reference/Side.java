@@ -8,6 +8,6 @@ public enum Side {
   NOT_APPLICABLE;
 
   public String label() {
-    return Labels.of(this);
+    return Wording.constant(this);
   }
 }

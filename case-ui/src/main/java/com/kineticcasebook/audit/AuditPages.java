@@ -1,8 +1,7 @@
 package com.kineticcasebook.audit;
 
 import com.kineticcasebook.caseload.CaseView;
-import com.kineticcasebook.reference.Condition;
-import com.kineticcasebook.reference.ConditionCatalogue;
+import com.kineticcasebook.reference.Wording;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -144,22 +143,13 @@ final class AuditPages {
   }
 
   static String label(String constant) {
-    if (constant == null || constant.isEmpty()) {
-      return "—";
-    }
-    String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
-    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    return Wording.constant(constant);
   }
 
-  static String condition(String code) {
-    return code == null ? "No condition recorded" : ConditionCatalogue.find(code).map(Condition::label).orElse(code);
-  }
-
-  /** The injury's region, side and condition in a few words, for naming it in the as-of view. */
   static String injury(CaseView.Injury injury) {
-    return label(injury.bodyRegion().name()) + " (" + label(injury.side().name()).toLowerCase(Locale.ROOT) + ")"
-        + (injury.conditionCode() == null ? "" : " · " + condition(injury.conditionCode()));
+    return Wording.injury(injury.bodyRegion(), injury.side(), injury.conditionCode());
   }
+
 
   private static String who(String userId, Map<UUID, String> usernames) {
     if (userId == null) {

@@ -6,9 +6,7 @@ import com.kineticcasebook.caseload.TimelineEntry;
 import com.kineticcasebook.patientcase.CaseEventType;
 import com.kineticcasebook.patientcase.GaitFindings;
 import com.kineticcasebook.patientcase.GaitVideo;
-import com.kineticcasebook.reference.Condition;
-import com.kineticcasebook.reference.ConditionCatalogue;
-import com.kineticcasebook.reference.Side;
+import com.kineticcasebook.reference.Wording;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -51,24 +49,14 @@ final class CasePageAssembler {
         view.treatments().stream().map(t -> new CasePage.TreatmentRow(t.modality().label(),
             name.apply(t.targetInjuryId()), t.plan(), t.startedOn())).toList(),
         view.outcomeMeasures().stream().map(m -> new CasePage.MeasureRow(name.apply(m.injuryId()),
-            m.instrument().name(), score(m.score()) + " / " + m.instrument().max(), m.measuredOn())).toList(),
+            m.instrument().name(), Wording.score(m.score()) + " / " + m.instrument().max(), m.measuredOn())).toList(),
         timeline.entries().stream().map(this::timelineRow).toList());
   }
 
-  /** "Calf (gastrocnemius or soleus) strain (left calf)", or the region when no condition is named: "Knee (right)". */
   static String name(CaseView.Injury injury) {
-    String side = switch (injury.side()) {
-      case LEFT -> "left";
-      case RIGHT -> "right";
-      case BILATERAL -> "both sides";
-      case NOT_APPLICABLE -> "";
-    };
-    String region = injury.bodyRegion().label().toLowerCase(Locale.ROOT);
-    return ConditionCatalogue.find(injury.conditionCode()).map(Condition::label)
-        .map(label -> label + " (" + (injury.side() == Side.NOT_APPLICABLE ? region
-            : injury.side() == Side.BILATERAL ? region + ", both sides" : side + " " + region) + ")")
-        .orElseGet(() -> injury.bodyRegion().label() + (side.isEmpty() ? "" : " (" + side + ")"));
+    return Wording.injury(injury.bodyRegion(), injury.side(), injury.conditionCode());
   }
+
 
   /** The current hypothesis in one sentence: "Primary: X → secondaries: Y, Z". */
   static CasePage.Hypothesis hypothesis(CaseView view, Function<UUID, String> name) {
@@ -94,7 +82,7 @@ final class CasePageAssembler {
     List<String> findings = new ArrayList<>();
     if (f != null) {
       if (f.stanceAsymmetryPct() != null) {
-        findings.add("Stance asymmetry " + score(f.stanceAsymmetryPct()) + " %");
+        findings.add("Stance asymmetry " + Wording.score(f.stanceAsymmetryPct()) + " %");
       }
       if (f.pushOffDelayMs() != null) {
         findings.add("Push-off delay " + f.pushOffDelayMs() + " ms");
@@ -103,7 +91,7 @@ final class CasePageAssembler {
         findings.add("Hip hike " + f.hipHikeSide().label().toLowerCase(Locale.ROOT));
       }
       if (f.trunkLeanCm() != null) {
-        findings.add("Trunk lean " + score(f.trunkLeanCm()) + " cm");
+        findings.add("Trunk lean " + Wording.score(f.trunkLeanCm()) + " cm");
       }
       if (f.cadenceSpm() != null) {
         findings.add("Cadence " + f.cadenceSpm() + " spm");
@@ -124,13 +112,7 @@ final class CasePageAssembler {
   }
 
   static String size(long bytes) {
-    if (bytes < 1024 * 1024) {
-      return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
-    }
-    return String.format(Locale.UK, "%.1f MB", bytes / (1024.0 * 1024.0));
+    return Wording.size(bytes);
   }
 
-  private static String score(double score) {
-    return score == Math.rint(score) ? Long.toString((long) score) : Double.toString(score);
-  }
 }

@@ -2,9 +2,8 @@ package com.kineticcasebook.dashboards;
 
 import com.kineticcasebook.outcomes.OutcomeDashboard;
 import com.kineticcasebook.outcomes.OutcomeDashboard.SurvivalPoint;
-import com.kineticcasebook.reference.Condition;
-import com.kineticcasebook.reference.ConditionCatalogue;
 import com.kineticcasebook.reference.TreatmentModality;
+import com.kineticcasebook.reference.Wording;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -83,11 +82,9 @@ record DashboardView(Overall overall, List<Row> byPrimaryCondition, List<Chain> 
   }
 
   private static String condition(String code) {
-    if (code == null) {
-      return "No condition recorded";
-    }
-    return ConditionCatalogue.find(code).map(Condition::label).orElse(code);
+    return Wording.condition(code);
   }
+
 
   private static String modality(String modality) {
     if (modality == null) {

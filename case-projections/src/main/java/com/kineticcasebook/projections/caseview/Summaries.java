@@ -14,11 +14,8 @@ import com.kineticcasebook.patientcase.OutcomeMeasured;
 import com.kineticcasebook.patientcase.PrimaryHypothesised;
 import com.kineticcasebook.patientcase.SecondaryResolved;
 import com.kineticcasebook.patientcase.TreatmentStarted;
-import com.kineticcasebook.reference.Condition;
-import com.kineticcasebook.reference.ConditionCatalogue;
-import com.kineticcasebook.reference.Side;
+import com.kineticcasebook.reference.Wording;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -52,12 +49,12 @@ final class Summaries implements CaseEvent.Visitor<String> {
 
   @Override
   public String on(GaitFilmed e) {
-    return "Gait filmed (" + words(e.view().name()) + ", " + words(e.surface().name()) + ")" + antalgic(e);
+    return "Gait filmed (" + e.view().label() + ", " + e.surface().label() + ")" + antalgic(e);
   }
 
   @Override
   public String on(GaitVideoAttached e) {
-    return "Gait video attached (" + size(e.video().sizeBytes()) + ")";
+    return "Gait video attached (" + Wording.size(e.video().sizeBytes()) + ")";
   }
 
   @Override
@@ -74,7 +71,7 @@ final class Summaries implements CaseEvent.Visitor<String> {
 
   @Override
   public String on(OutcomeMeasured e) {
-    return e.instrument().label() + " " + score(e.score()) + " for " + name(e.injuryId());
+    return e.instrument().label() + " " + Wording.score(e.score()) + " for " + name(e.injuryId());
   }
 
   @Override
@@ -89,7 +86,7 @@ final class Summaries implements CaseEvent.Visitor<String> {
 
   @Override
   public String on(EntryMarkedInError e) {
-    return "Entry marked in error (" + words(EventNames.type(e.markedEventType())) + "): " + e.reason();
+    return "Entry marked in error (" + Wording.constant(EventNames.type(e.markedEventType())) + "): " + e.reason();
   }
 
   @Override
@@ -116,22 +113,6 @@ final class Summaries implements CaseEvent.Visitor<String> {
   }
 
   private static String injury(InjuryReported e) {
-    String what = ConditionCatalogue.find(e.conditionCode()).map(Condition::label).orElse(e.bodyRegion().label());
-    return e.side() == Side.NOT_APPLICABLE ? what : what + " (" + e.side().label().toLowerCase(Locale.ROOT) + ")";
-  }
-
-  /** A short clip is a few hundred KB; saying "1 MiB" for it would mislead. */
-  private static String size(long bytes) {
-    long mib = 1024 * 1024;
-    return bytes < mib ? Math.max(1, Math.round(bytes / 1024.0)) + " KB" : Math.round(bytes / (double) mib) + " MB";
-  }
-
-  private static String score(double score) {
-    return score == Math.rint(score) ? Long.toString((long) score) : Double.toString(score);
-  }
-
-  private static String words(String constant) {
-    String lower = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
-    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    return Wording.injury(e.bodyRegion(), e.side(), e.conditionCode());
   }
 }

@@ -99,8 +99,8 @@ class CaseFoldTest {
         "CASE_OPENED", "PRIMARY_HYPOTHESISED", "TREATMENT_STARTED", "SECONDARY_RESOLVED");
     // The hypothesis has no clinical date of its own: it happened when it was recorded.
     assertThat(timeline.get(3).occurredOn()).isEqualTo(MARCH_1.plusDays(4));
-    assertThat(timeline.get(0).summary()).isEqualTo("Injury reported: Calf (gastrocnemius or soleus) strain (left), pain 6/10");
-    assertThat(timeline.get(5).summary()).isEqualTo("Secondary injury resolved: Patellofemoral pain (left)");
+    assertThat(timeline.get(0).summary()).isEqualTo("Injury reported: Calf (gastrocnemius or soleus) strain (left calf), pain 6/10");
+    assertThat(timeline.get(5).summary()).isEqualTo("Secondary injury resolved: Patellofemoral pain (left knee)");
   }
 
   @Test
