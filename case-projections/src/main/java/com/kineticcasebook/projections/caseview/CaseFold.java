@@ -43,8 +43,14 @@ import org.axonframework.eventhandling.DomainEventMessage;
 public final class CaseFold {
 
   /** Everything derived from a case's events. */
-  public record Folded(CaseView view, List<TimelineEntry> timeline, List<SecondaryOutcome> secondaries,
-      List<MeasureChange> measures) {}
+  public record Folded(CaseView view, StoredTimeline timeline, List<SecondaryOutcome> secondaries,
+      List<MeasureChange> measures) {
+
+    /** The timeline worded, as the API and the pages show it. */
+    public List<TimelineEntry> timelineEntries() {
+      return timeline.worded();
+    }
+  }
 
   private final ZoneId zone;
 
@@ -61,7 +67,7 @@ public final class CaseFold {
       }
     }
     State state = new State();
-    List<TimelineEntry> timeline = new ArrayList<>();
+    List<StoredTimeline.Entry> timeline = new ArrayList<>();
     for (DomainEventMessage<?> event : events) {
       boolean live = !inError.containsKey(event.getIdentifier());
       if (live) {
@@ -69,23 +75,25 @@ public final class CaseFold {
       } else {
         state.remember(event);
       }
-      timeline.add(timelineEntry(event, state, inError.get(event.getIdentifier())));
+      timeline.add(timelineEntry(event, inError.get(event.getIdentifier())));
     }
     if (state.opened == null) {
       return null;
     }
-    timeline.sort(Comparator.comparing(TimelineEntry::occurredOn).thenComparingLong(TimelineEntry::sequenceNumber));
+    timeline.sort(Comparator.comparing(StoredTimeline.Entry::occurredOn)
+        .thenComparingLong(StoredTimeline.Entry::sequenceNumber));
     long version = events.isEmpty() ? -1 : events.get(events.size() - 1).getSequenceNumber();
-    return new Folded(state.view(version), List.copyOf(timeline), state.secondaries(), state.measures());
+    return new Folded(state.view(version), new StoredTimeline(List.copyOf(state.labels.values()), timeline),
+        state.secondaries(), state.measures());
   }
 
-  private TimelineEntry timelineEntry(DomainEventMessage<?> event, State state, String errorReason) {
+  private StoredTimeline.Entry timelineEntry(DomainEventMessage<?> event, String errorReason) {
     CaseEvent payload = (CaseEvent) event.getPayload();
     LocalDate occurredOn = payload.clinicalDate().orElseGet(() -> LocalDate.ofInstant(event.getTimestamp(), zone));
     Object user = event.getMetaData().get("userId");
-    return new TimelineEntry(event.getIdentifier(), event.getSequenceNumber(), EventNames.type(payload), occurredOn,
-        event.getTimestamp(), user == null ? null : user.toString(), Summaries.of(payload, state.labels),
-        errorReason != null, errorReason);
+    return new StoredTimeline.Entry(event.getIdentifier(), event.getSequenceNumber(), EventNames.type(payload),
+        occurredOn, event.getTimestamp(), user == null ? null : user.toString(), payload, errorReason != null,
+        errorReason);
   }
 
   /** The live state of the case while folding: each live event applied in sequence order. */

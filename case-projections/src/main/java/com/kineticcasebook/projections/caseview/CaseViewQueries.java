@@ -51,7 +51,7 @@ class CaseViewQueries {
   @QueryHandler
   Optional<CaseTimeline> handle(FindCaseTimeline query) {
     return jdbc.query("SELECT timeline_json FROM case_view WHERE case_id = ?",
-            (rs, row) -> new CaseTimeline(tables.timeline(rs.getString(1))), query.caseId().value())
+            (rs, row) -> new CaseTimeline(tables.timeline(rs.getString(1)).worded()), query.caseId().value())
         .stream().findFirst();
   }
 

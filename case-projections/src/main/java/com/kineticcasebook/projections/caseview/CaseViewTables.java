@@ -1,15 +1,19 @@
 package com.kineticcasebook.projections.caseview;
 
 import com.kineticcasebook.caseload.CaseView;
-import com.kineticcasebook.caseload.TimelineEntry;
 import com.kineticcasebook.outcomes.MeasureChange;
 import com.kineticcasebook.outcomes.SecondaryOutcome;
+import com.kineticcasebook.patientcase.CaseEvent;
+import com.kineticcasebook.patientcase.CaseEventType;
+import com.kineticcasebook.patientcase.InjuryReported;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CaseViewTables {
 
-  private static final TypeReference<List<TimelineEntry>> TIMELINE = new TypeReference<>() {};
   private static final String RAISE_VERSION =
       "UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ?";
 
@@ -105,7 +108,7 @@ class CaseViewTables {
     CaseView view = folded.view();
     return new Object[] {view.clinicId(), view.patientRef(), view.status().name(), view.openedOn(), view.closedOn(),
         view.assignedClinicianId(), view.primaryInjuryId(), view.openInjuries(), view.version(),
-        json.writeValueAsString(view), json.writeValueAsString(folded.timeline()), CaseloadSearch.primaryCondition(view),
+        json.writeValueAsString(view), timelineJson(folded.timeline()), CaseloadSearch.primaryCondition(view),
         CaseloadSearch.conditionCodes(view), caseId};
   }
 
@@ -113,7 +116,27 @@ class CaseViewTables {
     return json.readValue(viewJson, CaseView.class);
   }
 
-  List<TimelineEntry> timeline(String timelineJson) {
-    return json.readValue(timelineJson, TIMELINE);
+  String timelineJson(StoredTimeline timeline) {
+    return json.writeValueAsString(timeline);
+  }
+
+  /** The stored timeline, each event read back as the type its entry names. */
+  StoredTimeline timeline(String timelineJson) {
+    JsonNode stored = json.readTree(timelineJson);
+    List<InjuryReported> injuries = new ArrayList<>();
+    stored.get("injuries").forEach(injury -> injuries.add(json.treeToValue(injury, InjuryReported.class)));
+    List<StoredTimeline.Entry> entries = new ArrayList<>();
+    for (JsonNode entry : stored.get("entries")) {
+      CaseEvent event = json.treeToValue(entry.get("event"), CaseEventType.valueOf(entry.get("type").asString()).eventClass());
+      entries.add(new StoredTimeline.Entry(entry.get("eventId").asString(), entry.get("sequenceNumber").asLong(),
+          entry.get("type").asString(), LocalDate.parse(entry.get("occurredOn").asString()),
+          Instant.parse(entry.get("recordedAt").asString()), text(entry.get("recordedBy")), event,
+          entry.get("enteredInError").asBoolean(), text(entry.get("errorReason"))));
+    }
+    return new StoredTimeline(injuries, entries);
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asString();
   }
 }

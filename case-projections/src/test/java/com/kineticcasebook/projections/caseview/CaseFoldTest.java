@@ -83,7 +83,7 @@ class CaseFoldTest {
 
     assertThat(folded.secondaries().get(0).classification()).isEqualTo(Classification.UNRESOLVED);
     assertThat(folded.secondaries().get(0).resolvedOn()).isNull();
-    TimelineEntry struck = folded.timeline().stream().filter(e -> e.eventId().equals(resolution)).findFirst().orElseThrow();
+    TimelineEntry struck = folded.timelineEntries().stream().filter(e -> e.eventId().equals(resolution)).findFirst().orElseThrow();
     assertThat(struck.enteredInError()).isTrue();
     assertThat(struck.errorReason()).isEqualTo("Wrong patient's knee");
   }
@@ -92,7 +92,7 @@ class CaseFoldTest {
   void theTimelineIsInClinicalOrder_withEachEventsOwnDate_andEventsWithoutOneOnTheirRecordingDate() {
     calfCausingKneeTreatedAndCleared();
 
-    List<TimelineEntry> timeline = fold.fold(events).timeline();
+    List<TimelineEntry> timeline = fold.fold(events).timelineEntries();
 
     // Both injuries began before the case was opened.
     assertThat(timeline).extracting(TimelineEntry::type).containsExactly("INJURY_REPORTED", "INJURY_REPORTED",
@@ -112,6 +112,20 @@ class CaseFoldTest {
 
     assertThat(folded.view().status()).isEqualTo(CaseStatus.CLOSED);
     assertThat(folded.secondaries().get(0).caseClosedOn()).isEqualTo(MARCH_1.plusDays(40));
+  }
+
+  @Test
+  void theStoredTimelineReadsBackEventForEvent_andIsWordedWhenRead() {
+    calfCausingKneeTreatedAndCleared();
+    record(new EntryMarkedInError(CASE, events.get(4).getIdentifier(), "TreatmentStarted", "Wrong injury"),
+        MARCH_1.plusDays(25));
+    CaseFold.Folded folded = fold.fold(events);
+    CaseViewTables tables = new CaseViewTables(null);
+
+    StoredTimeline readBack = tables.timeline(tables.timelineJson(folded.timeline()));
+
+    assertThat(readBack).isEqualTo(folded.timeline());
+    assertThat(readBack.worded()).isEqualTo(folded.timelineEntries());
   }
 
   @Test
