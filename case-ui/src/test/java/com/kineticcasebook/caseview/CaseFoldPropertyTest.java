@@ -10,18 +10,14 @@ import com.kineticcasebook.patientcase.UserId;
 import com.kineticcasebook.projections.caseview.CaseFold;
 import com.kineticcasebook.support.CaseSequences;
 import com.kineticcasebook.support.CaseSequences.GeneratedCase;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +41,7 @@ class CaseFoldPropertyTest {
 
   @Property(tries = 300)
   void everyValidSequenceFoldsIntoWhatItsEventsSay(@ForAll("cases") GeneratedCase generated) {
-    List<DomainEventMessage<?>> events = events(generated);
+    List<DomainEventMessage<?>> events = generated.events(CLINICIAN);
 
     CaseFold.Folded folded = fold.fold(events);
 
@@ -64,23 +60,9 @@ class CaseFoldPropertyTest {
   /** The auditor's replay folds the events up to any instant: every prefix of a valid sequence folds too. */
   @Property(tries = 60)
   void everyPrefixOfAValidSequenceFolds(@ForAll("cases") GeneratedCase generated) {
-    List<DomainEventMessage<?>> events = events(generated);
+    List<DomainEventMessage<?>> events = generated.events(CLINICIAN);
     for (int length = 1; length <= events.size(); length++) {
       assertThat(fold.fold(events.subList(0, length))).isNotNull();
     }
-  }
-
-  private static List<DomainEventMessage<?>> events(GeneratedCase generated) {
-    List<String> ids = new ArrayList<>();
-    List<DomainEventMessage<?>> events = new ArrayList<>();
-    Instant recordedAt = Instant.parse("2026-01-05T09:00:00Z");
-    for (int i = 0; i < generated.steps().size(); i++) {
-      Object payload = generated.steps().get(i).event().apply(ids);
-      String id = UUID.randomUUID().toString();
-      events.add(new GenericDomainEventMessage<>("PatientCase", generated.caseId().toString(), i, payload,
-          Map.of("userId", CLINICIAN.toString()), id, recordedAt.plusSeconds(60L * i)));
-      ids.add(id);
-    }
-    return events;
   }
 }

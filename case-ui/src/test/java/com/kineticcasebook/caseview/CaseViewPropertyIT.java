@@ -3,17 +3,21 @@ package com.kineticcasebook.caseview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kineticcasebook.CasebookApplication;
+import com.kineticcasebook.caseload.CaseListPage;
 import com.kineticcasebook.caseload.CaseStatus;
 import com.kineticcasebook.caseload.CaseTimeline;
 import com.kineticcasebook.caseload.CaseView;
 import com.kineticcasebook.caseload.FindCaseTimeline;
 import com.kineticcasebook.caseload.FindCaseView;
+import com.kineticcasebook.caseload.ListCases;
 import com.kineticcasebook.eventstore.CaseCommandSender;
 import com.kineticcasebook.eventstore.EventMetadata;
 import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.identity.Role;
 import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.operations.ProjectionOperations;
+import com.kineticcasebook.outcomes.FindOutcomeDashboard;
+import com.kineticcasebook.outcomes.OutcomeDashboard;
 import com.kineticcasebook.operations.ProjectionPositions;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.patientcase.UserId;
@@ -128,8 +132,9 @@ class CaseViewPropertyIT {
 
   /**
    * After the last try: nothing is parked, every case reads exactly as the fold of its stored
-   * events gives it (with its last event, so nothing is held back), and the read tables rebuilt
-   * from the event store are the live ones, row for row.
+   * events gives it (with its last event, so nothing is held back), the dashboard and the
+   * caseload's search answer over them, and the read tables rebuilt from the event store are the
+   * live ones, row for row.
    */
   @AfterProperty
   void everyCaseIsProjectedAsItsEventsFoldAndARebuildReproducesIt() {
@@ -159,6 +164,15 @@ class CaseViewPropertyIT {
           generated.caseId().value())).isEqualTo(folded.secondaries().size());
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outcome_measure_change WHERE case_id = ?", Integer.class,
           generated.caseId().value())).isEqualTo(folded.measures().size());
+    }
+
+    OutcomeDashboard dashboard = queries.query(new FindOutcomeDashboard(clinic, null, null), OutcomeDashboard.class)
+        .join();
+    assertThat(dashboard.secondaries().total()).as("the dashboard counts every secondary")
+        .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM outcome_secondary", Integer.class));
+    for (String search : List.of("pain", "N-1", "TENDINOPATHY")) {
+      assertThat(queries.query(new ListCases(Set.of(clinic), null, search, 0, 100), CaseListPage.class).join())
+          .as("the caseload searches for " + search).isNotNull();
     }
 
     Map<String, List<Map<String, Object>>> live = Projections.readModels(jdbc);

@@ -39,6 +39,7 @@ import com.kineticcasebook.reference.OutcomeInstrument;
 import com.kineticcasebook.reference.RunningSurface;
 import com.kineticcasebook.reference.Side;
 import com.kineticcasebook.reference.TreatmentModality;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -56,6 +57,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 
 /**
  * Random valid command sequences for one case, for property-based tests of the read side. Every
@@ -88,6 +91,20 @@ public final class CaseSequences {
    * @param openInjuries those of them not resolved
    */
   public record GeneratedCase(CaseId caseId, List<Step> steps, boolean closed, int liveInjuries, int openInjuries) {
+
+    /** The case's events as the event store would hand them to the read side, one minute apart. */
+    public List<DomainEventMessage<?>> events(UserId recordedBy) {
+      List<String> ids = new ArrayList<>();
+      List<DomainEventMessage<?>> events = new ArrayList<>();
+      Instant recordedAt = Instant.parse("2026-01-05T09:00:00Z");
+      for (int i = 0; i < steps.size(); i++) {
+        String id = UUID.randomUUID().toString();
+        events.add(new GenericDomainEventMessage<>("PatientCase", caseId.toString(), i, steps.get(i).event().apply(ids),
+            Map.of("userId", recordedBy.toString()), id, recordedAt.plusSeconds(60L * i)));
+        ids.add(id);
+      }
+      return events;
+    }
 
     @Override
     public String toString() {
