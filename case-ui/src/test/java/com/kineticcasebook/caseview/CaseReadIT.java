@@ -89,17 +89,6 @@ class CaseReadIT extends PostgresApplicationTest {
   }
 
   @Test
-  void aWaitForAPositionThatNeverComesEndsIn503() {
-    CaseScript c = CaseScript.open(clinician, north.toString(), "N-3003", day0, 0);
-    Response response = clinician.withHeader("X-Consistency", "after=" + (c.position() + 1_000_000))
-        .get("/api/v1/cases/" + c.caseId());
-    assertThat(response.status()).isEqualTo(503);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(clinician.withHeader("X-Consistency", "soon").get("/api/v1/cases/" + c.caseId()).status())
-        .isEqualTo(400);
-  }
-
-  @Test
   void anAuditorReplaysTheEventsAsRecordedAndTheCaseAsOfAnyInstant() throws Exception {
     CaseScript c = CaseScript.open(clinician, north.toString(), "N-3004", day0, 0);
     String knee = c.injury("KNEE", "LEFT", "PATELLOFEMORAL_PAIN", 1);

@@ -143,8 +143,13 @@ public final class CaseFold {
 
     private static CaseView.Hypothesis hypothesis(DomainEventMessage<?> event, PrimaryHypothesised e, boolean inError) {
       return new CaseView.Hypothesis(event.getIdentifier(), e.primaryInjuryId().value(),
-          e.secondaryInjuryIds().stream().map(InjuryId::value).toList(), e.rationale(),
-          e.evidenceRecordingIds().stream().map(RecordingId::value).toList(), event.getTimestamp(), false, inError);
+          secondaries(e).stream().map(InjuryId::value).toList(), e.rationale(),
+          listOrNone(e.evidenceRecordingIds()).stream().map(RecordingId::value).toList(), event.getTimestamp(), false,
+          inError);
+    }
+
+    private static List<InjuryId> secondaries(PrimaryHypothesised hypothesis) {
+      return listOrNone(hypothesis.secondaryInjuryIds());
     }
 
     PrimaryHypothesised current() {
@@ -198,7 +203,7 @@ public final class CaseFold {
       if (current.primaryInjuryId().equals(injury)) {
         return Role.PRIMARY;
       }
-      return current.secondaryInjuryIds().contains(injury) ? Role.SECONDARY : Role.UNCLASSIFIED;
+      return secondaries(current).contains(injury) ? Role.SECONDARY : Role.UNCLASSIFIED;
     }
 
     List<SecondaryOutcome> secondaries() {
@@ -213,7 +218,7 @@ public final class CaseFold {
           .orElse(null);
       LocalDate treatedOn = firstPrimaryTreatment == null ? null : firstPrimaryTreatment.startedOn();
       List<SecondaryOutcome> outcomes = new ArrayList<>();
-      for (InjuryId secondaryId : current.secondaryInjuryIds()) {
+      for (InjuryId secondaryId : secondaries(current)) {
         InjuryReported secondary = injuries.get(secondaryId.value());
         if (secondary == null) {
           continue;
@@ -252,7 +257,15 @@ public final class CaseFold {
     }
   }
 
-  /** The classification rules, kept apart so that they read like DESIGN.md. */
+  /**
+   * A list an event may leave out: the commands store an empty list for "none", but a payload
+   * written without the field reads back as null, and it means the same.
+   */
+  static <T> List<T> listOrNone(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  /** The classification rules, kept apart so that they read like the outcome rules of ADR 0009. */
   static final class OutcomeRules {
 
     private OutcomeRules() {}

@@ -26,11 +26,15 @@ final class CaseloadSearch {
     return codes.isEmpty() ? "" : " " + codes + " ";
   }
 
+  /**
+   * The condition code of the primary injury; null without a hypothesis, and null when the primary
+   * injury names no condition (the code is optional), so the injury is found before its code is read.
+   */
   static String primaryCondition(CaseView view) {
     return view.injuries().stream()
         .filter(injury -> injury.injuryId().equals(view.primaryInjuryId()))
-        .map(CaseView.Injury::conditionCode)
         .findFirst()
+        .map(CaseView.Injury::conditionCode)
         .orElse(null);
   }
 

@@ -17,6 +17,7 @@ import com.kineticcasebook.reference.Condition;
 import com.kineticcasebook.reference.ConditionCatalogue;
 import com.kineticcasebook.reference.Side;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -60,13 +61,13 @@ final class Summaries {
     } else if (payload instanceof InjuryReported e) {
       return "Injury reported: " + injury(e) + ", pain " + e.painScore() + "/10";
     } else if (payload instanceof GaitFilmed e) {
-      return "Gait filmed (" + words(e.view().name()) + ", " + words(e.surface().name()) + ")"
-          + (Boolean.TRUE.equals(e.findings().antalgic()) ? ": antalgic" : ": not antalgic");
+      return "Gait filmed (" + words(e.view().name()) + ", " + words(e.surface().name()) + ")" + antalgic(e);
     } else if (payload instanceof GaitVideoAttached e) {
       return "Gait video attached (" + size(e.video().sizeBytes()) + ")";
     } else if (payload instanceof PrimaryHypothesised e) {
-      return "Primary hypothesised: " + name(e.primaryInjuryId(), injuries) + " causing "
-          + e.secondaryInjuryIds().stream().map(id -> name(id, injuries)).collect(Collectors.joining(", "));
+      List<InjuryId> secondaries = CaseFold.listOrNone(e.secondaryInjuryIds());
+      return "Primary hypothesised: " + name(e.primaryInjuryId(), injuries) + (secondaries.isEmpty() ? ""
+          : " causing " + secondaries.stream().map(id -> name(id, injuries)).collect(Collectors.joining(", ")));
     } else if (payload instanceof TreatmentStarted e) {
       return "Treatment started: " + e.modality().label() + " for " + name(e.targetInjuryId(), injuries);
     } else if (payload instanceof OutcomeMeasured e) {
@@ -83,6 +84,14 @@ final class Summaries {
       return "Case reopened: " + e.reason();
     }
     return words(EventNames.type(payload));
+  }
+
+  /** Whether the gait was antalgic is the one finding always taken; the line says nothing without findings. */
+  private static String antalgic(GaitFilmed e) {
+    if (e.findings() == null || e.findings().antalgic() == null) {
+      return "";
+    }
+    return e.findings().antalgic() ? ": antalgic" : ": not antalgic";
   }
 
   private static String name(InjuryId id, Map<UUID, InjuryReported> injuries) {
