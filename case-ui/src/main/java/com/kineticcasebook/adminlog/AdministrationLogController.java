@@ -24,7 +24,7 @@ class AdministrationLogController {
   }
 
   @GetMapping("/api/v1/audit/administration-log")
-  Map<String, Object> find(
+  Map<String, Object> administrationLog(
       @RequestParam(required = false) UUID userId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
