@@ -1,6 +1,6 @@
 package com.kineticcasebook.identity;
 
-/** What a user may do; see the role table in DESIGN.md. */
+/** What a user may do; the access rules per role are in docs/security.md. */
 public enum Role {
   CLINICIAN,
   PRACTICE_OWNER,
