@@ -2,6 +2,7 @@ package com.kineticcasebook.administration;
 
 import com.kineticcasebook.identity.CasebookUser;
 import com.kineticcasebook.identity.Role;
+import com.kineticcasebook.identity.SeparationOfDuties;
 import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.identity.UserDirectory.Account;
 import com.kineticcasebook.identity.UserDirectory.Relation;
@@ -24,9 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * User management: accounts, roles, clinic memberships (works in or owns) and enabling. An
- * administrator cannot disable themselves or drop their own administrator role, so the practice
- * is never left without one by accident.
+ * User management: accounts, roles, clinic memberships (works in or owns) and enabling. The rules
+ * (separation of duties, no changes to one's own account) and the administration log are
+ * {@link UserDirectory}'s; a refusal is shown next to the field it concerns.
  */
 @PageController
 class AdminUsersController {
@@ -64,20 +65,23 @@ class AdminUsersController {
     }
     UUID id;
     try {
-      id = users.createUser(form.username(), passwordEncoder.encode(form.password()), form.roles());
+      id = users.createUser(form.username(), passwordEncoder.encode(form.password()), form.roles(), form.clinicId(),
+          form.relation());
     } catch (DuplicateKeyException taken) {
       return form(model, form, Map.of("username", "This username is taken."));
-    }
-    if (form.clinicId() != null) {
-      users.addMembership(id, form.clinicId(), form.relation());
+    } catch (SeparationOfDuties.Refused refused) {
+      return form(model, form, Map.of(refused.field(), refused.getMessage()));
     }
     redirect.addFlashAttribute("notice", "User " + form.username() + " was created.");
     return "redirect:/admin/users/" + id;
   }
 
   @GetMapping("/admin/users/{userId}")
-  String edit(@PathVariable UUID userId, Model model) {
-    model.addAttribute("account", account(userId));
+  String edit(@AuthenticationPrincipal CasebookUser admin, @PathVariable UUID userId, Model model) {
+    Account account = account(userId);
+    model.addAttribute("account", account);
+    model.addAttribute("ownAccount", admin.id().equals(userId));
+    model.addAttribute("administratorAccount", account.roles().contains(Role.ADMIN));
     model.addAttribute("allRoles", Role.values());
     model.addAttribute("clinics", users.clinics());
     model.addAttribute("relations", Relation.values());
@@ -89,39 +93,47 @@ class AdminUsersController {
       @RequestParam(required = false) Set<Role> roles, Model model, RedirectAttributes redirect) {
     Account account = account(userId);
     Set<Role> chosen = roles == null ? Set.of() : roles;
-    String problem = chosen.isEmpty() ? "Choose at least one role."
-        : admin.id().equals(userId) && !chosen.contains(Role.ADMIN) ? "You cannot remove your own administrator role."
-        : null;
-    if (problem != null) {
-      model.addAttribute("errors", Map.of("roles", problem));
-      return edit(userId, model);
+    if (chosen.isEmpty()) {
+      return refused(admin, userId, "roles", "Choose at least one role.", model);
     }
-    users.setRoles(userId, chosen);
+    try {
+      users.setRoles(userId, chosen);
+    } catch (SeparationOfDuties.Refused refused) {
+      return refused(admin, userId, refused.field(), refused.getMessage(), model);
+    }
     redirect.addFlashAttribute("notice", "Roles of " + account.username() + " were saved. They apply from the next sign-in.");
     return "redirect:/admin/users/" + userId;
   }
 
   @PostMapping("/admin/users/{userId}/memberships")
-  String addMembership(@PathVariable UUID userId, @RequestParam(required = false) UUID clinicId,
-      @RequestParam(required = false) Relation relation, Model model, RedirectAttributes redirect) {
+  String addMembership(@AuthenticationPrincipal CasebookUser admin, @PathVariable UUID userId,
+      @RequestParam(required = false) UUID clinicId, @RequestParam(required = false) Relation relation, Model model,
+      RedirectAttributes redirect) {
     Account account = account(userId);
     var clinic = users.clinics().stream().filter(c -> c.clinicId().equals(clinicId)).findFirst();
     if (clinic.isEmpty() || relation == null) {
-      model.addAttribute("errors", Map.of(clinic.isEmpty() ? "clinicId" : "relation",
-          clinic.isEmpty() ? "Choose a clinic." : "Choose whether the user works in or owns the clinic."));
-      return edit(userId, model);
+      return refused(admin, userId, clinic.isEmpty() ? "clinicId" : "relation",
+          clinic.isEmpty() ? "Choose a clinic." : "Choose whether the user works in or owns the clinic.", model);
     }
-    users.addMembership(userId, clinicId, relation);
+    try {
+      users.addMembership(userId, clinicId, relation);
+    } catch (SeparationOfDuties.Refused refused) {
+      return refused(admin, userId, refused.field(), refused.getMessage(), model);
+    }
     redirect.addFlashAttribute("notice", account.username() + (relation == Relation.OWNER ? " owns " : " works in ")
         + clinic.get().name() + ".");
     return "redirect:/admin/users/" + userId;
   }
 
   @PostMapping("/admin/users/{userId}/memberships/removal")
-  String removeMembership(@PathVariable UUID userId, @RequestParam UUID clinicId, @RequestParam Relation relation,
-      RedirectAttributes redirect) {
+  String removeMembership(@AuthenticationPrincipal CasebookUser admin, @PathVariable UUID userId,
+      @RequestParam UUID clinicId, @RequestParam Relation relation, Model model, RedirectAttributes redirect) {
     Account account = account(userId);
-    users.removeMembership(userId, clinicId, relation);
+    try {
+      users.removeMembership(userId, clinicId, relation);
+    } catch (SeparationOfDuties.Refused refused) {
+      return refused(admin, userId, refused.field(), refused.getMessage(), model);
+    }
     redirect.addFlashAttribute("notice", "Membership of " + account.username() + " was removed.");
     return "redirect:/admin/users/" + userId;
   }
@@ -130,13 +142,19 @@ class AdminUsersController {
   String enable(@AuthenticationPrincipal CasebookUser admin, @PathVariable UUID userId,
       @RequestParam boolean enabled, Model model, RedirectAttributes redirect) {
     Account account = account(userId);
-    if (!enabled && admin.id().equals(userId)) {
-      model.addAttribute("errors", Map.of("enabled", "You cannot disable your own account."));
-      return edit(userId, model);
+    try {
+      users.setEnabled(userId, enabled);
+    } catch (SeparationOfDuties.Refused refused) {
+      return refused(admin, userId, refused.field(), refused.getMessage(), model);
     }
-    users.setEnabled(userId, enabled);
     redirect.addFlashAttribute("notice", account.username() + (enabled ? " can sign in again." : " can no longer sign in."));
     return "redirect:/admin/users/" + userId;
+  }
+
+  /** The user's page again, with the refusal next to the field it concerns. */
+  private String refused(CasebookUser admin, UUID userId, String field, String message, Model model) {
+    model.addAttribute("errors", Map.of(field, message));
+    return edit(admin, userId, model);
   }
 
   private String form(Model model, UserForm form, Map<String, String> errors) {

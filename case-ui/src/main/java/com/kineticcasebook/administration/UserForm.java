@@ -1,6 +1,7 @@
 package com.kineticcasebook.administration;
 
 import com.kineticcasebook.identity.Role;
+import com.kineticcasebook.identity.SeparationOfDuties;
 import com.kineticcasebook.identity.UserDirectory.Relation;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * A new user as the administrator typed it, with an optional first clinic membership.
  *
- * @param clinicId empty when the user belongs to no clinic yet (auditors, administrators)
+ * @param clinicId empty when the user belongs to no clinic yet (auditors), or never will (administrators)
  */
 record UserForm(String username, String password, Set<Role> roles, UUID clinicId, Relation relation) {
 
@@ -40,6 +41,10 @@ record UserForm(String username, String password, Set<Role> roles, UUID clinicId
     }
     if (roles.isEmpty()) {
       errors.put("roles", "Choose at least one role.");
+    }
+    SeparationOfDuties.problemWith(roles).ifPresent(problem -> errors.put("roles", problem));
+    if (clinicId != null) {
+      SeparationOfDuties.problemWithClinics(roles).ifPresent(problem -> errors.put("clinicId", problem));
     }
     if (clinicId != null && relation == null) {
       errors.put("relation", "Choose whether the user works in or owns the clinic.");

@@ -1,6 +1,6 @@
 package com.kineticcasebook.identity;
 
-/** What a user may do; docs/domain.md and docs/security.md say what each role may and may not. */
+/** What a user may do; the access rules per role are in docs/security.md. */
 public enum Role {
   CLINICIAN,
   PRACTICE_OWNER,

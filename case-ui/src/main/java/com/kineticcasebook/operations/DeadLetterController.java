@@ -4,9 +4,6 @@ import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,14 +20,12 @@ class DeadLetterController {
   record DeadLetter(String processingGroup, String caseId, long sequenceIndex, String eventId, String eventType,
       String enqueuedAt, String causeType, String causeMessage) {}
 
-  private static final int MAX_RETRIES_PER_CALL = 10_000;
-
   private final JdbcTemplate jdbc;
-  private final EventProcessingConfiguration processing;
+  private final DeadLetterRetries retries;
 
-  DeadLetterController(JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+  DeadLetterController(JdbcTemplate jdbc, DeadLetterRetries retries) {
     this.jdbc = jdbc;
-    this.processing = processing;
+    this.retries = retries;
   }
 
   @GetMapping
@@ -46,15 +41,10 @@ class DeadLetterController {
   /** Processes the group's dead letters again, sequence by sequence; those that fail again stay parked. */
   @PostMapping("/{group}/retry")
   Map<String, Object> retry(@PathVariable String group) {
-    SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(group)
+    DeadLetterRetries.Result result = retries.retry(group)
         .orElseThrow(() -> new ApiException(Problems.notFound("dead-letter queue")));
-    int processed = 0;
-    while (processed < MAX_RETRIES_PER_CALL && processor.processAny()) {
-      processed++;
-    }
-    Integer remaining = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ?",
-        Integer.class, group);
-    return Map.of("processingGroup", group, "sequencesProcessed", processed, "remaining", remaining);
+    return Map.of("processingGroup", result.processingGroup(), "sequencesProcessed", result.sequencesProcessed(),
+        "remaining", result.remaining());
   }
 
   private static String simpleName(String type) {

@@ -1,5 +1,8 @@
 package com.kineticcasebook.operations;
 
+import com.kineticcasebook.adminlog.AdministrationLog;
+import com.kineticcasebook.adminlog.AdministrationLog.Action;
+import com.kineticcasebook.adminlog.AdministrationLog.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lists the streaming projections with their progress, and rebuilds one from the event store:
  * the processor is stopped, its tokens reset (its reset handler clears its tables), and started
- * again, while the rest of the application keeps serving.
+ * again, while the rest of the application keeps serving. A rebuild is recorded in the
+ * administration log when it is asked for, before it starts; one whose log row cannot be written
+ * does not start.
  */
 @Service
 public class ProjectionOperations {
@@ -30,6 +37,8 @@ public class ProjectionOperations {
 
   private final EventProcessingConfiguration processing;
   private final ProjectionPositions positions;
+  private final AdministrationLog administrationLog;
+  private final TransactionTemplate transaction;
   private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
   private final Map<String, Long> lastPositions = new ConcurrentHashMap<>();
   private final Map<String, Double> rates = new ConcurrentHashMap<>();
@@ -43,9 +52,12 @@ public class ProjectionOperations {
   private final Set<String> restarted = ConcurrentHashMap.newKeySet();
   private volatile long lastSampleNanos = System.nanoTime();
 
-  ProjectionOperations(EventProcessingConfiguration processing, ProjectionPositions positions) {
+  ProjectionOperations(EventProcessingConfiguration processing, ProjectionPositions positions,
+      AdministrationLog administrationLog, PlatformTransactionManager transactions) {
     this.processing = processing;
     this.positions = positions;
+    this.administrationLog = administrationLog;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   public List<ProjectionStatus> list() {
@@ -67,8 +79,13 @@ public class ProjectionOperations {
     if (processor.isEmpty()) {
       return false;
     }
+    long position = positions.processed(name).orElse(-1);
+    long head = positions.head();
+    transaction.executeWithoutResult(status -> administrationLog.record(Action.PROJECTION_REBUILD_REQUESTED,
+        Target.projection(name), Map.of("position", position, "headPosition", head),
+        Map.of("rebuilding", true, "targetPosition", head)));
     restarted.remove(name);
-    rebuildTargets.put(name, positions.head());
+    rebuildTargets.put(name, head);
     rebuilds.submit(() -> {
       try {
         StreamingEventProcessor streaming = processor.get();

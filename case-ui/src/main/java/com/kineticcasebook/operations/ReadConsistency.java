@@ -64,7 +64,7 @@ public class ReadConsistency {
     if (wanted > head) {
       ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "position-not-recorded",
           "Position not yet recorded", "No event has been recorded at position " + wanted
-              + ". Send the X-Event-Position of a write, which is recorded once it has been answered.");
+              + ". Send the X-Event-Position that a write returned.");
       problem.setProperty("errors",
           List.of(new Problems.FieldError(HEADER, "names a position beyond the newest recorded event")));
       throw new ApiException(problem);

@@ -22,4 +22,18 @@ class UserFormTest {
     assertThat(errors).containsOnlyKeys("username", "password", "roles", "relation");
     assertThat(errors.get("password")).isEqualTo("Use at least 12 characters.");
   }
+
+  @Test
+  void anAdministratorWithAClinicalOrAuditRoleIsRefusedAtTheRoles() {
+    var errors = new UserForm("both.roles", "twelve-chars", Set.of(Role.ADMIN, Role.CLINICIAN), null, null).errors();
+    assertThat(errors).containsOnlyKeys("roles");
+    assertThat(errors.get("roles")).contains("separate account");
+  }
+
+  @Test
+  void anAdministratorInAClinicIsRefusedAtTheClinic() {
+    var errors = new UserForm("admin.two", "twelve-chars", Set.of(Role.ADMIN), UUID.randomUUID(), Relation.MEMBER)
+        .errors();
+    assertThat(errors).containsOnlyKeys("clinicId");
+  }
 }

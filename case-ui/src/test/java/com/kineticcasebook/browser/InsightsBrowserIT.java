@@ -3,11 +3,14 @@ package com.kineticcasebook.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kineticcasebook.identity.SeparationOfDuties;
 import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.CaseScript;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -225,6 +228,40 @@ class InsightsBrowserIT extends BrowserTest {
     assertThat(pages().fieldError("Username")).isEqualTo("This username is taken.");
     assertThat(pages().fieldError("Initial password")).isEqualTo("Use at least 12 characters.");
     assertThat(page.getByLabel("Username")).hasValue("auditor");
+  }
+
+  @Test
+  void anAdministratorInAClinicIsRefusedNextToTheClinic() {
+    signIn("admin");
+    page.navigate("/admin/users/new");
+    page.getByLabel("Username").fill("admin." + suffix());
+    page.getByLabel("Initial password").fill("a-long-initial-password");
+    page.getByLabel("Admin", new Page.GetByLabelOptions().setExact(true)).check();
+    page.getByLabel("Clinic", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("North"));
+    page.getByLabel("Works in it").check();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create user")).click();
+    Locator clinic = page.getByLabel("Clinic", new Page.GetByLabelOptions().setExact(true));
+    assertThat(clinic).hasAttribute("aria-invalid", "true");
+    assertThat(page.locator("#clinicId-error")).hasText(SeparationOfDuties.ADMIN_IN_CLINIC);
+  }
+
+  @Test
+  void theAuditorFindsTheAdministratorsChangeInTheAdministrationLog() {
+    String username = "logged." + suffix();
+    signIn("admin");
+    pages().createUser(username, "a-long-initial-password", "Auditor", null, null);
+    signOut();
+
+    signIn("auditor");
+    page.navigate("/audit");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Administration log")).click();
+    page.getByLabel("User", new Page.GetByLabelOptions().setExact(true)).fill(username);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+    Locator row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("User created"));
+    assertThat(row).hasCount(1);
+    assertThat(row).containsText("admin");
+    assertThat(row).containsText(username);
+    screenshot("audit-administration-log");
   }
 
   @Test

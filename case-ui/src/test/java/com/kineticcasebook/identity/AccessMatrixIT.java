@@ -188,6 +188,8 @@ class AccessMatrixIT extends PostgresApplicationTest {
         auditorOnly));
     rows.add(new Row("GET", "/api/v1/audit/access-log", (c, f) -> c.get("/api/v1/audit/access-log?caseId="
         + f.script().caseId()), auditorOnly));
+    rows.add(new Row("GET", "/api/v1/audit/administration-log", (c, f) -> c.get(
+        "/api/v1/audit/administration-log?from=" + DAY0 + "T00:00:00Z"), auditorOnly));
 
     rows.add(new Row("GET", "/api/v1/admin/projections", (c, f) -> c.get("/api/v1/admin/projections"),
         statuses(401, 403, 403, 403, 403, 200)));
@@ -224,6 +226,8 @@ class AccessMatrixIT extends PostgresApplicationTest {
         + "?asOf=" + Instant.now()), auditorPage));
     rows.add(new PageRow("GET", "/audit/access-log", (s, f) -> s.get("/audit/access-log?caseId="
         + f.script().caseId()), auditorPage));
+    rows.add(new PageRow("GET", "/audit/administration-log", (s, f) -> s.get("/audit/administration-log?from="
+        + DAY0), auditorPage));
 
     Map<Actor, Integer> adminPage = statuses(302, 403, 403, 403, 403, 200);
     Map<Actor, Integer> adminChange = statuses(302, 403, 403, 403, 403, 302);
