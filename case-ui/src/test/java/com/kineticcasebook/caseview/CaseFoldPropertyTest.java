@@ -51,10 +51,10 @@ class CaseFoldPropertyTest {
     assertThat(view.injuries()).hasSize(generated.liveInjuries());
     assertThat(view.openInjuries()).isEqualTo(generated.openInjuries());
     assertThat(view.version()).isEqualTo(events.size() - 1);
-    assertThat(folded.timeline()).hasSize(events.size());
+    assertThat(folded.timelineEntries()).hasSize(events.size());
     assertThat(json.readValue(json.writeValueAsString(view), CaseView.class)).isEqualTo(view);
-    assertThat(json.readValue(json.writeValueAsString(folded.timeline()), new TypeReference<List<TimelineEntry>>() {}))
-        .isEqualTo(folded.timeline());
+    assertThat(json.readValue(json.writeValueAsString(folded.timelineEntries()), new TypeReference<List<TimelineEntry>>() {}))
+        .isEqualTo(folded.timelineEntries());
   }
 
   /** The auditor's replay folds the events up to any instant: every prefix of a valid sequence folds too. */

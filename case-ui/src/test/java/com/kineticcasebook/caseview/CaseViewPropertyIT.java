@@ -16,13 +16,13 @@ import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.identity.Role;
 import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.operations.ProjectionOperations;
+import com.kineticcasebook.operations.ProjectionPositions;
 import com.kineticcasebook.outcomes.FindOutcomeDashboard;
 import com.kineticcasebook.outcomes.OutcomeDashboard;
-import com.kineticcasebook.operations.ProjectionPositions;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.patientcase.UserId;
+import com.kineticcasebook.projections.ProcessingGroups;
 import com.kineticcasebook.projections.caseview.CaseFold;
-import com.kineticcasebook.projections.caseview.CaseViewProjection;
 import com.kineticcasebook.support.CaseSequences;
 import com.kineticcasebook.support.CaseSequences.GeneratedCase;
 import com.kineticcasebook.support.CaseSequences.Step;
@@ -139,7 +139,7 @@ class CaseViewPropertyIT {
   @AfterProperty
   void everyCaseIsProjectedAsItsEventsFoldAndARebuildReproducesIt() {
     awaitProjected(recorded.stream().mapToLong(Recorded::position).max().orElse(-1));
-    assertThat(application.getBean(EventProcessingConfiguration.class).deadLetterQueue(CaseViewProjection.GROUP)
+    assertThat(application.getBean(EventProcessingConfiguration.class).deadLetterQueue(ProcessingGroups.CASE_VIEWS)
         .orElseThrow().size()).as("nothing is parked").isZero();
     CaseFold fold = new CaseFold(application.getBean(Clock.class).getZone());
     EventStore events = application.getBean(EventStore.class);
@@ -154,7 +154,7 @@ class CaseViewPropertyIT {
           ResponseTypes.optionalInstanceOf(CaseTimeline.class)).join().orElseThrow();
 
       assertThat(live).as(generated.toString()).isEqualTo(folded.view());
-      assertThat(timeline.entries()).as(generated.toString()).isEqualTo(folded.timeline());
+      assertThat(timeline.entries()).as(generated.toString()).isEqualTo(folded.timelineEntries());
       assertThat(live.status()).as(generated.toString())
           .isEqualTo(generated.closed() ? CaseStatus.CLOSED : CaseStatus.OPEN);
       assertThat(live.version()).as("no event is held back").isEqualTo(generated.steps().size() - 1);
@@ -179,9 +179,9 @@ class CaseViewPropertyIT {
     assertThat(live.get("case_view")).as("every case is in the caseload")
         .hasSize(jdbc.queryForObject("SELECT COUNT(DISTINCT aggregate_identifier) FROM domain_event_entry", Integer.class));
     ProjectionOperations operations = application.getBean(ProjectionOperations.class);
-    assertThat(operations.rebuild(CaseViewProjection.GROUP)).isTrue();
+    assertThat(operations.rebuild(ProcessingGroups.CASE_VIEWS)).isTrue();
     long deadline = System.nanoTime() + PROJECTED_WITHIN.toNanos();
-    while (operations.list().stream().filter(p -> p.name().equals(CaseViewProjection.GROUP))
+    while (operations.list().stream().filter(p -> p.name().equals(ProcessingGroups.CASE_VIEWS))
         .anyMatch(p -> p.rebuilding() || p.position() < p.headPosition())) {
       assertThat(System.nanoTime()).as("the rebuild finishes").isLessThan(deadline);
       pause();
@@ -192,7 +192,7 @@ class CaseViewPropertyIT {
   private static void awaitProjected(long position) {
     ProjectionPositions positions = application.getBean(ProjectionPositions.class);
     long deadline = System.nanoTime() + PROJECTED_WITHIN.toNanos();
-    while (positions.processed(CaseViewProjection.GROUP).orElse(-1) < position) {
+    while (positions.processed(ProcessingGroups.CASE_VIEWS).orElse(-1) < position) {
       assertThat(System.nanoTime()).as("the projection reaches position " + position).isLessThan(deadline);
       pause();
     }

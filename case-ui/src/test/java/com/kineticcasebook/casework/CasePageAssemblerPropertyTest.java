@@ -33,10 +33,10 @@ class CasePageAssemblerPropertyTest {
   void everyValidCaseHasAPage(@ForAll("cases") GeneratedCase generated) {
     CaseFold.Folded folded = fold.fold(generated.events(CLINICIAN));
 
-    CasePage page = assembler.assemble(folded.view(), new CaseTimeline(folded.timeline()), "North");
+    CasePage page = assembler.assemble(folded.view(), new CaseTimeline(folded.timelineEntries()), "North");
 
     assertThat(page.injuries()).hasSize(folded.view().injuries().size());
-    assertThat(page.timeline()).hasSize(folded.timeline().size());
+    assertThat(page.timeline()).hasSize(folded.timelineEntries().size());
     assertThat(page.hypothesis() == null).isEqualTo(folded.view().primaryInjuryId() == null);
   }
 }
