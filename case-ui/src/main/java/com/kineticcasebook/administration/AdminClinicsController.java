@@ -1,6 +1,6 @@
 package com.kineticcasebook.administration;
 
-import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.pages.PageController;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;

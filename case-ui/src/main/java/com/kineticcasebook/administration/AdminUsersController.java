@@ -1,11 +1,11 @@
 package com.kineticcasebook.administration;
 
-import com.kineticcasebook.identity.CasebookUser;
-import com.kineticcasebook.identity.Role;
-import com.kineticcasebook.identity.SeparationOfDuties;
-import com.kineticcasebook.identity.UserDirectory;
-import com.kineticcasebook.identity.UserDirectory.Account;
-import com.kineticcasebook.identity.UserDirectory.Relation;
+import com.kineticcasebook.access.CasebookUser;
+import com.kineticcasebook.access.Role;
+import com.kineticcasebook.access.SeparationOfDuties;
+import com.kineticcasebook.access.UserDirectory;
+import com.kineticcasebook.access.UserDirectory.Account;
+import com.kineticcasebook.access.UserDirectory.Relation;
 import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;

@@ -1,8 +1,8 @@
 package com.kineticcasebook.administration;
 
-import com.kineticcasebook.identity.Role;
-import com.kineticcasebook.identity.SeparationOfDuties;
-import com.kineticcasebook.identity.UserDirectory.Relation;
+import com.kineticcasebook.access.Role;
+import com.kineticcasebook.access.SeparationOfDuties;
+import com.kineticcasebook.access.UserDirectory.Relation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

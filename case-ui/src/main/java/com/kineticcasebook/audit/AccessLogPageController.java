@@ -1,6 +1,6 @@
 package com.kineticcasebook.audit;
 
-import com.kineticcasebook.accesslog.AccessLog;
+import com.kineticcasebook.access.AccessLog;
 import com.kineticcasebook.pages.PageController;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.kineticcasebook.audit;
 
-import com.kineticcasebook.adminlog.AdministrationLog;
-import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.access.AdministrationLog;
+import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.pages.PageController;
 import java.time.Instant;
 import java.time.LocalDate;

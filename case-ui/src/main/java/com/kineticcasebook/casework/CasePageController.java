@@ -1,8 +1,9 @@
 package com.kineticcasebook.casework;
 
 import com.kineticcasebook.IdFactory;
+import com.kineticcasebook.access.CaseAccess;
+import com.kineticcasebook.access.CasebookUser;
 import com.kineticcasebook.eventstore.RecordedPosition;
-import com.kineticcasebook.identity.CasebookUser;
 import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.CloseCase;
@@ -18,7 +19,6 @@ import com.kineticcasebook.patientcase.ReportInjury;
 import com.kineticcasebook.patientcase.ResolveInjury;
 import com.kineticcasebook.patientcase.StartTreatment;
 import com.kineticcasebook.patientcase.TreatmentId;
-import com.kineticcasebook.recording.CaseAccess;
 import com.kineticcasebook.reference.BodyRegion;
 import com.kineticcasebook.reference.GaitView;
 import com.kineticcasebook.reference.OutcomeInstrument;

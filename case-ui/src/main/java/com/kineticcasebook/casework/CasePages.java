@@ -1,11 +1,11 @@
 package com.kineticcasebook.casework;
 
+import com.kineticcasebook.access.CasebookUser;
+import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.caseload.CaseTimeline;
 import com.kineticcasebook.caseload.CaseView;
 import com.kineticcasebook.caseload.FindCaseTimeline;
 import com.kineticcasebook.caseload.FindCaseView;
-import com.kineticcasebook.identity.CasebookUser;
-import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;

@@ -1,19 +1,19 @@
 package com.kineticcasebook.casework;
 
 import com.kineticcasebook.IdFactory;
+import com.kineticcasebook.access.CaseAccess;
+import com.kineticcasebook.access.CasebookUser;
+import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.caseload.CaseListItem;
 import com.kineticcasebook.caseload.CaseListPage;
 import com.kineticcasebook.caseload.CaseStatus;
 import com.kineticcasebook.caseload.ListCases;
 import com.kineticcasebook.eventstore.RecordedPosition;
-import com.kineticcasebook.identity.CasebookUser;
-import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.patientcase.OpenCase;
 import com.kineticcasebook.patientcase.UserId;
-import com.kineticcasebook.recording.CaseAccess;
 import com.kineticcasebook.reference.Condition;
 import com.kineticcasebook.reference.ConditionCatalogue;
 import java.time.Clock;

@@ -1,8 +1,9 @@
 package com.kineticcasebook.casework;
 
+import com.kineticcasebook.access.CaseAccess;
+import com.kineticcasebook.access.CasebookUser;
 import com.kineticcasebook.caseload.CaseView;
 import com.kineticcasebook.caseload.FindCaseView;
-import com.kineticcasebook.identity.CasebookUser;
 import com.kineticcasebook.operations.ReadConsistency;
 import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.patientcase.CaseId;
@@ -13,8 +14,6 @@ import com.kineticcasebook.patientcase.RecordingId;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
 import com.kineticcasebook.projections.ProcessingGroups;
-import com.kineticcasebook.recording.CaseAccess;
-import com.kineticcasebook.recording.GaitVideos;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;

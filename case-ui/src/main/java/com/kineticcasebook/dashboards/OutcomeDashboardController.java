@@ -1,6 +1,6 @@
 package com.kineticcasebook.dashboards;
 
-import com.kineticcasebook.identity.CasebookUser;
+import com.kineticcasebook.access.CasebookUser;
 import com.kineticcasebook.operations.ReadConsistency;
 import com.kineticcasebook.outcomes.OutcomeDashboard;
 import com.kineticcasebook.projections.ProcessingGroups;

@@ -1,7 +1,7 @@
 package com.kineticcasebook.dashboards;
 
-import com.kineticcasebook.identity.CasebookUser;
-import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.access.CasebookUser;
+import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.outcomes.OutcomeDashboard;
 import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.problem.ApiException;

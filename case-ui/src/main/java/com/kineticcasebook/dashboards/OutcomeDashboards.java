@@ -1,6 +1,7 @@
 package com.kineticcasebook.dashboards;
 
-import com.kineticcasebook.identity.CasebookUser;
+import com.kineticcasebook.access.CasebookUser;
+import com.kineticcasebook.access.ClinicAccess;
 import com.kineticcasebook.outcomes.FindOutcomeDashboard;
 import com.kineticcasebook.outcomes.OutcomeDashboard;
 import com.kineticcasebook.patientcase.ClinicId;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,9 +24,11 @@ class OutcomeDashboards {
   static final String RANGE_REVERSED = "must not be after to";
 
   private final QueryGateway queries;
+  private final ClinicAccess access;
 
-  OutcomeDashboards(QueryGateway queries) {
+  OutcomeDashboards(QueryGateway queries, ClinicAccess access) {
     this.queries = queries;
+    this.access = access;
   }
 
   /** The message for the {@code from} field when the range is reversed. */
@@ -36,20 +38,10 @@ class OutcomeDashboards {
 
   /** With no clinic given, the only clinic the user owns; a 400 when they own several. */
   OutcomeDashboard find(CasebookUser user, UUID clinicId, LocalDate from, LocalDate to) {
-    UUID clinic = clinicId;
-    if (clinic == null) {
-      if (user.owns().size() != 1) {
-        throw new ApiException(Problems.validation(List.of(
-            new Problems.FieldError("clinicId", "is required when you own more than one clinic"))));
-      }
-      clinic = user.owns().iterator().next();
-    } else if (!user.owns().contains(clinic)) {
-      throw new ApiException(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
-          "You do not own that clinic."));
-    }
+    ClinicId clinic = access.ownedClinic(user, clinicId);
     rangeProblem(from, to).ifPresent(message -> {
       throw new ApiException(Problems.validation(List.of(new Problems.FieldError("from", message))));
     });
-    return queries.query(new FindOutcomeDashboard(new ClinicId(clinic), from, to), OutcomeDashboard.class).join();
+    return queries.query(new FindOutcomeDashboard(clinic, from, to), OutcomeDashboard.class).join();
   }
 }

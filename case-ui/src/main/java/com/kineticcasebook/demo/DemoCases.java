@@ -1,12 +1,12 @@
 package com.kineticcasebook.demo;
 
 import com.kineticcasebook.CasebookProperties;
+import com.kineticcasebook.access.CasebookUser;
+import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.eventstore.CaseCommandSender;
 import com.kineticcasebook.eventstore.EventMetadata;
 import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.generator.CaseGenerator;
-import com.kineticcasebook.identity.CasebookUser;
-import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.MarkEnteredInError;
 import com.kineticcasebook.patientcase.OpenCase;

@@ -1,2 +1,8 @@
-/** Demo mode: on a first start, records generated cases through the command bus as the demo clinicians. */
+/**
+ * Demo mode: the demo clinics and people, and on a first start the generated cases recorded
+ * through the command bus as the demo clinicians.
+ */
+@ApplicationModule(displayName = "Demo", allowedDependencies = {"access", "eventstore"})
 package com.kineticcasebook.demo;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,8 +1,8 @@
 package com.kineticcasebook.operations;
 
-import com.kineticcasebook.adminlog.AdministrationLog;
-import com.kineticcasebook.adminlog.AdministrationLog.Action;
-import com.kineticcasebook.adminlog.AdministrationLog.Target;
+import com.kineticcasebook.access.AdministrationLog;
+import com.kineticcasebook.access.AdministrationLog.Action;
+import com.kineticcasebook.access.AdministrationLog.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

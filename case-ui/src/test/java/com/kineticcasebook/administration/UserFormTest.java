@@ -2,8 +2,8 @@ package com.kineticcasebook.administration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kineticcasebook.identity.Role;
-import com.kineticcasebook.identity.UserDirectory.Relation;
+import com.kineticcasebook.access.Role;
+import com.kineticcasebook.access.UserDirectory.Relation;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

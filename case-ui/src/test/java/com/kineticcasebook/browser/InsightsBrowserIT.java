@@ -3,7 +3,7 @@ package com.kineticcasebook.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kineticcasebook.identity.SeparationOfDuties;
+import com.kineticcasebook.access.SeparationOfDuties;
 import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.CaseScript;
 import com.microsoft.playwright.Locator;

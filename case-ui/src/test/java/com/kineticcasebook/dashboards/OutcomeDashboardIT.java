@@ -3,8 +3,8 @@ package com.kineticcasebook.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.kineticcasebook.identity.Role;
-import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.access.Role;
+import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.CaseScript;

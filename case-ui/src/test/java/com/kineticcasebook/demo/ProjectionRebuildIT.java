@@ -2,10 +2,10 @@ package com.kineticcasebook.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kineticcasebook.access.Role;
+import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.eventstore.CaseCommandSender;
 import com.kineticcasebook.generator.CaseGenerator;
-import com.kineticcasebook.identity.Role;
-import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.PostgresApplicationTest;

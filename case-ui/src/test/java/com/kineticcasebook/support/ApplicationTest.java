@@ -1,8 +1,8 @@
 package com.kineticcasebook.support;
 
 import com.kineticcasebook.CasebookApplication;
-import com.kineticcasebook.identity.DemoPeople;
-import com.kineticcasebook.identity.UserDirectory;
+import com.kineticcasebook.access.UserDirectory;
+import com.kineticcasebook.demo.DemoPeople;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;

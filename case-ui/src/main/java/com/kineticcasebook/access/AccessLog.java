@@ -1,0 +1,94 @@
+package com.kineticcasebook.access;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The append-only {@code access_log} table: rows are added, never changed.
+ *
+ * <p>On PostgreSQL a row's commit does not wait for the write-ahead log to reach the disk
+ * ({@code synchronous_commit = off} for that transaction only): otherwise every read of clinical
+ * data would wait for a disk flush of its own log line. The row is written before the request's
+ * thread moves on; what a PostgreSQL crash can lose is the last fraction of a second of access-log
+ * rows, never an event (events commit synchronously, and carry who recorded them).
+ */
+@Repository
+public class AccessLog {
+
+  /** One access to clinical data. */
+  public record Entry(Instant at, UUID userId, String username, String roles, UUID caseId, UUID clinicId,
+      String action, String clientAddress, Outcome outcome, int status, boolean breakGlass, String reason,
+      String correlationId) {}
+
+  /** ALLOWED: answered 2xx or 3xx; REFUSED: 4xx; FAILED: 5xx. */
+  public enum Outcome { ALLOWED, REFUSED, FAILED }
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final boolean postgres;
+
+  AccessLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactions);
+    this.postgres = "PostgreSQL".equals(
+        jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+  }
+
+  void append(Entry e) {
+    transaction.executeWithoutResult(status -> {
+      if (postgres) {
+        jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+      }
+      insert(e);
+    });
+  }
+
+  private void insert(Entry e) {
+    jdbc.update("""
+        INSERT INTO access_log (at, user_id, username, roles, case_id, clinic_id, action, client_address, outcome,
+          status, break_glass, reason, correlation_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        e.at().atOffset(ZoneOffset.UTC), e.userId(), e.username(), e.roles(), e.caseId(), e.clinicId(), e.action(),
+        e.clientAddress(), e.outcome().name(), e.status(), e.breakGlass(), e.reason(), e.correlationId());
+  }
+
+  /** Newest first; every filter optional. */
+  public List<Entry> find(UUID caseId, UUID userId, Instant from, Instant to, int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> arguments = new ArrayList<>();
+    if (caseId != null) {
+      where.append(" AND case_id = ?");
+      arguments.add(caseId);
+    }
+    if (userId != null) {
+      where.append(" AND user_id = ?");
+      arguments.add(userId);
+    }
+    if (from != null) {
+      where.append(" AND at >= ?");
+      arguments.add(from.atOffset(ZoneOffset.UTC));
+    }
+    if (to != null) {
+      where.append(" AND at <= ?");
+      arguments.add(to.atOffset(ZoneOffset.UTC));
+    }
+    arguments.add(size);
+    arguments.add((long) page * size);
+    return jdbc.query("SELECT * FROM access_log" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+        (rs, row) -> new Entry(rs.getObject("at", OffsetDateTime.class).toInstant(),
+            rs.getObject("user_id", UUID.class), rs.getString("username"), rs.getString("roles"),
+            rs.getObject("case_id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getString("action"),
+            rs.getString("client_address"), Outcome.valueOf(rs.getString("outcome")), rs.getInt("status"),
+            rs.getBoolean("break_glass"), rs.getString("reason"), rs.getString("correlation_id")),
+        arguments.toArray());
+  }
+}

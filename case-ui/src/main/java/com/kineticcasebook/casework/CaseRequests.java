@@ -1,0 +1,47 @@
+package com.kineticcasebook.casework;
+
+import com.kineticcasebook.reference.BodyRegion;
+import com.kineticcasebook.reference.GaitView;
+import com.kineticcasebook.reference.OutcomeInstrument;
+import com.kineticcasebook.reference.RunningSurface;
+import com.kineticcasebook.reference.Side;
+import com.kineticcasebook.reference.TreatmentModality;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Request bodies of the case endpoints, exactly as the JSON API (docs/api.md) names their fields. Every field is
+ * nullable here: the commands built from them report every missing or invalid field at once.
+ */
+final class CaseRequests {
+
+  private CaseRequests() {}
+
+  record OpenCaseRequest(UUID clinicId, String patientRef, LocalDate openedOn) {}
+
+  record ReportInjuryRequest(
+      BodyRegion bodyRegion, Side side, String conditionCode, String description, LocalDate onsetOn,
+      Integer painScore) {}
+
+  record GaitFindingsRequest(
+      Boolean antalgic, Double stanceAsymmetryPct, Integer pushOffDelayMs, Side hipHikeSide, Double trunkLeanCm,
+      Integer cadenceSpm) {}
+
+  record GaitRecordingRequest(LocalDate filmedOn, GaitView view, RunningSurface surface, GaitFindingsRequest findings) {}
+
+  record HypothesisRequest(
+      UUID primaryInjuryId, List<UUID> secondaryInjuryIds, String rationale, List<UUID> evidenceRecordingIds) {}
+
+  record TreatmentRequest(UUID targetInjuryId, TreatmentModality modality, String plan, LocalDate startedOn) {}
+
+  record OutcomeMeasureRequest(UUID injuryId, OutcomeInstrument instrument, Double score, LocalDate measuredOn) {}
+
+  record ResolutionRequest(LocalDate resolvedOn, String note) {}
+
+  record EntryInErrorRequest(String eventId, String reason) {}
+
+  record ClosureRequest(LocalDate closedOn, String reason) {}
+
+  record ReopeningRequest(LocalDate reopenedOn, String reason) {}
+}
