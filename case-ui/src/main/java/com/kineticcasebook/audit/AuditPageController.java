@@ -1,7 +1,7 @@
 package com.kineticcasebook.audit;
 
 import com.kineticcasebook.eventstore.CaseIntegrity;
-import com.kineticcasebook.eventstore.EventHashChain;
+import com.kineticcasebook.eventstore.StoreIntegrity;
 import com.kineticcasebook.identity.UserDirectory;
 import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.problem.ApiException;
@@ -62,7 +62,7 @@ class AuditPageController {
     if (events.isEmpty()) {
       throw new ApiException(Problems.notFound("case"));
     }
-    EventHashChain.Verification verification = integrity.verify(caseId.toString())
+    StoreIntegrity.CaseVerification verification = integrity.verify(caseId.toString())
         .orElseThrow(() -> new ApiException(Problems.notFound("case")));
     Set<UUID> people = new HashSet<>();
     events.forEach(e -> AuditPages.uuid(e.userId()).ifPresent(people::add));
