@@ -44,7 +44,7 @@ class AuditController {
 
   /** 200 also for a case whose events are all gone but which the latest checkpoint knows: that is not intact. */
   @GetMapping("/verification")
-  StoreIntegrity.CaseVerification verification(@PathVariable UUID caseId) {
+  StoreIntegrity.Verification verification(@PathVariable UUID caseId) {
     return integrity.verify(caseId.toString()).orElseThrow(() -> new ApiException(Problems.notFound("case")));
   }
 

@@ -62,7 +62,7 @@ class AuditPageController {
     if (events.isEmpty()) {
       throw new ApiException(Problems.notFound("case"));
     }
-    StoreIntegrity.CaseVerification verification = integrity.verify(caseId.toString())
+    StoreIntegrity.Verification verification = integrity.verify(caseId.toString())
         .orElseThrow(() -> new ApiException(Problems.notFound("case")));
     Set<UUID> people = new HashSet<>();
     events.forEach(e -> AuditPages.uuid(e.userId()).ifPresent(people::add));

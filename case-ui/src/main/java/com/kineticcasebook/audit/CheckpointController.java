@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CheckpointController {
 
   /** The checkpoints, newest first, and the key that verifies their files. */
-  record CheckpointList(String algorithm, String publicKey, String publicKeyPem, List<Checkpoint.Summary> checkpoints) {}
+  record CheckpointList(String algorithm, String publicKey, String publicKeyPem, List<Checkpoint.CheckpointSummary> checkpoints) {}
 
   private final Checkpoints checkpoints;
   private final CaseIntegrity integrity;
@@ -33,13 +33,13 @@ class CheckpointController {
   }
 
   @GetMapping("/api/v1/audit/checkpoints")
-  CheckpointList list() {
+  CheckpointList checkpoints() {
     return new CheckpointList("Ed25519", checkpoints.publicKey(), checkpoints.publicKeyPem(), checkpoints.list());
   }
 
   @PostMapping("/api/v1/audit/checkpoints")
   @ResponseStatus(HttpStatus.CREATED)
-  Checkpoint.Summary create() {
+  Checkpoint.CheckpointSummary createCheckpoint() {
     try {
       return checkpoints.create();
     } catch (Checkpoints.Refused e) {
@@ -50,7 +50,7 @@ class CheckpointController {
   }
 
   @GetMapping("/api/v1/audit/verification")
-  StoreIntegrity.StoreVerification verification() {
+  StoreIntegrity.StoreVerification storeVerification() {
     return integrity.verifyStore();
   }
 }

@@ -24,9 +24,9 @@ public class CaseIntegrity {
 
   /** Empty when neither the store nor the latest checkpoint knows the case. */
   @Transactional(readOnly = true)
-  public Optional<StoreIntegrity.CaseVerification> verify(String caseId) {
+  public Optional<StoreIntegrity.Verification> verify(String caseId) {
     StoreIntegrity.Evidence evidence = checkpoints.evidence();
-    return jdbc.execute((ConnectionCallback<Optional<StoreIntegrity.CaseVerification>>)
+    return jdbc.execute((ConnectionCallback<Optional<StoreIntegrity.Verification>>)
         connection -> StoreIntegrity.verifyCase(connection, caseId, evidence));
   }
 

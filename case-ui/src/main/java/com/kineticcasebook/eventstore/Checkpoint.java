@@ -75,11 +75,11 @@ public record Checkpoint(long number, String createdAt, long position, long even
   }
 
   /** The checkpoint without its heads, as the API shows it. */
-  Summary summary(String file, String signature) {
-    return new Summary(number, createdAt, position, events, cases, root, file, signature);
+  CheckpointSummary summary(String file, String signature) {
+    return new CheckpointSummary(number, createdAt, position, events, cases, root, file, signature);
   }
 
   /** A checkpoint as listed: its signed figures, the file it was written to, and its signature. */
-  public record Summary(long number, String createdAt, long position, long events, long cases, String root,
+  public record CheckpointSummary(long number, String createdAt, long position, long events, long cases, String root,
       String file, String signature) {}
 }

@@ -57,8 +57,13 @@ final class CheckpointFiles {
 
   /** The checkpoint file of the highest number, checked; empty when the directory has none. */
   static Optional<Read> latest(Path directory, PublicKey trusted) throws IOException {
-    Optional<Path> latest = files(directory).max(Comparator.comparingLong(CheckpointFiles::number));
+    Optional<Path> latest = latestFile(directory);
     return latest.isEmpty() ? Optional.empty() : Optional.of(read(latest.get(), trusted));
+  }
+
+  /** The checkpoint file of the highest number, unread. */
+  static Optional<Path> latestFile(Path directory) throws IOException {
+    return files(directory).max(Comparator.comparingLong(CheckpointFiles::number));
   }
 
   /** Every checkpoint file, checked, in number order. */

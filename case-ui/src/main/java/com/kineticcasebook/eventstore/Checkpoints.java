@@ -2,7 +2,10 @@ package com.kineticcasebook.eventstore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +47,7 @@ public class Checkpoints {
   private final Path directory;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private volatile LatestFile lastRead;
 
   Checkpoints(JdbcTemplate jdbc, CheckpointKey key, CheckpointProperties properties, Clock clock,
       PlatformTransactionManager transactionManager) {
@@ -62,7 +66,7 @@ public class Checkpoints {
   }
 
   /** Makes a checkpoint now, even if nothing changed since the last one. */
-  public Checkpoint.Summary create() {
+  public Checkpoint.CheckpointSummary create() {
     return transactions.execute(status -> make(true).orElseThrow());
   }
 
@@ -88,23 +92,41 @@ public class Checkpoints {
 
   /** The newest checkpoints, newest first. */
   @Transactional(readOnly = true)
-  public List<Checkpoint.Summary> list() {
+  public List<Checkpoint.CheckpointSummary> list() {
     return jdbc.query("SELECT checkpoint_number, created_at, global_position, events, cases, root, file_name, signature "
         + "FROM event_store_checkpoint ORDER BY checkpoint_number DESC LIMIT " + LISTED,
-        (rs, row) -> new Checkpoint.Summary(rs.getLong(1), rs.getTimestamp(2).toInstant().toString(), rs.getLong(3),
+        (rs, row) -> new Checkpoint.CheckpointSummary(rs.getLong(1), rs.getTimestamp(2).toInstant().toString(), rs.getLong(3),
             rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8)));
   }
 
-  /** The latest checkpoint file, read and checked against this node's public key. */
+  /**
+   * The latest checkpoint file, read and checked against this node's public key. A file already
+   * read is not parsed and checked again while its size and modification time stay the same.
+   */
   StoreIntegrity.Evidence evidence() {
     try {
-      return StoreIntegrity.Evidence.of(CheckpointFiles.latest(directory, key.publicKey()));
+      Optional<Path> latest = CheckpointFiles.latestFile(directory);
+      if (latest.isEmpty()) {
+        return StoreIntegrity.Evidence.NONE;
+      }
+      Path file = latest.get();
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      LatestFile known = lastRead;
+      if (known == null || !known.file().equals(file) || known.size() != attributes.size()
+          || !known.modified().equals(attributes.lastModifiedTime())) {
+        known = new LatestFile(file, attributes.size(), attributes.lastModifiedTime(),
+            StoreIntegrity.Evidence.of(Optional.of(CheckpointFiles.read(file, key.publicKey()))));
+        lastRead = known;
+      }
+      return known.evidence();
     } catch (IOException e) {
       throw new UncheckedIOException("The checkpoint directory could not be read", e);
     }
   }
 
-  private Optional<Checkpoint.Summary> make(boolean evenIfUnchanged) {
+  private record LatestFile(Path file, long size, FileTime modified, StoreIntegrity.Evidence evidence) {}
+
+  private Optional<Checkpoint.CheckpointSummary> make(boolean evenIfUnchanged) {
     jdbc.queryForObject("SELECT id FROM event_store_checkpoint_lock WHERE id = 1 FOR UPDATE", Integer.class);
     List<Checkpoint.Head> heads = new ArrayList<>();
     long[] position = {0};

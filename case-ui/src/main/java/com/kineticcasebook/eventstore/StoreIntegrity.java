@@ -38,29 +38,33 @@ public final class StoreIntegrity {
     CHECKPOINT_REFUSED
   }
 
-  /** The latest checkpoint as read from its file, or why it was refused; both null before the first checkpoint. */
-  record Evidence(Checkpoint checkpoint, Checkpoint.Summary summary, String refusal) {
+  /**
+   * The latest checkpoint as read from its file with its heads by case, or why it was refused; all
+   * null or empty before the first checkpoint.
+   */
+  record Evidence(Checkpoint checkpoint, Checkpoint.CheckpointSummary summary, String refusal,
+      Map<String, Checkpoint.Head> heads) {
 
-    static final Evidence NONE = new Evidence(null, null, null);
+    static final Evidence NONE = new Evidence(null, null, null, Map.of());
 
     static Evidence of(Optional<CheckpointFiles.Read> latest) {
       if (latest.isEmpty()) {
         return NONE;
       }
       CheckpointFiles.Read read = latest.get();
-      return read.refused() ? new Evidence(null, null, read.refusal())
-          : new Evidence(read.checkpoint(), read.checkpoint().summary(read.file(), read.signature()), null);
-    }
-
-    Map<String, Checkpoint.Head> heads() {
-      return checkpoint == null ? Map.of()
-          : checkpoint.heads().stream().collect(Collectors.toMap(Checkpoint.Head::caseId, Function.identity()));
+      if (read.refused()) {
+        return new Evidence(null, null, read.refusal(), Map.of());
+      }
+      Checkpoint checkpoint = read.checkpoint();
+      return new Evidence(checkpoint, checkpoint.summary(read.file(), read.signature()), null,
+          checkpoint.heads().stream().collect(Collectors.toUnmodifiableMap(Checkpoint.Head::caseId,
+              Function.identity())));
     }
   }
 
   /** The verification of one case. {@code checkpoint} is the checkpoint it was checked against, if any. */
-  public record CaseVerification(boolean intact, int events, String firstBrokenEventId, String firstAffectedCaseId,
-      Reason reason, String detail, Checkpoint.Summary checkpoint) {}
+  public record Verification(boolean intact, int events, String firstBrokenEventId, String firstAffectedCaseId,
+      Reason reason, String detail, Checkpoint.CheckpointSummary checkpoint) {}
 
   /**
    * The verification of the whole store: every case, reporting the first affected one found and the
@@ -68,7 +72,7 @@ public final class StoreIntegrity {
    */
   public record StoreVerification(boolean intact, long cases, long events, long affectedCases,
       String firstAffectedCaseId, String firstBrokenEventId, Reason reason, String detail,
-      List<String> affectedCaseIds, Checkpoint.Summary checkpoint) {}
+      List<String> affectedCaseIds, Checkpoint.CheckpointSummary checkpoint) {}
 
   static final int LISTED_AFFECTED = 100;
 
@@ -86,7 +90,7 @@ public final class StoreIntegrity {
   private StoreIntegrity() {}
 
   /** Empty when neither the store nor the checkpoint knows the case. */
-  static Optional<CaseVerification> verifyCase(Connection connection, String caseId, Evidence evidence)
+  static Optional<Verification> verifyCase(Connection connection, String caseId, Evidence evidence)
       throws SQLException {
     List<EventHashChain.StoredEvent> events = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(EventHashChain.selectRows())) {
@@ -159,7 +163,7 @@ public final class StoreIntegrity {
       return new StoreVerification(false, tally.cases, tally.events, tally.cases, null, null,
           Reason.CHECKPOINT_REFUSED, evidence.refusal(), List.of(), null);
     }
-    CaseVerification first = tally.firstAffected;
+    Verification first = tally.firstAffected;
     return first == null
         ? new StoreVerification(true, tally.cases, tally.events, 0, null, null, null, null, List.of(),
             evidence.summary())
@@ -172,10 +176,10 @@ public final class StoreIntegrity {
     long cases;
     long events;
     long affected;
-    CaseVerification firstAffected;
+    Verification firstAffected;
     final List<String> affectedIds = new ArrayList<>();
 
-    void add(CaseVerification verification) {
+    void add(Verification verification) {
       cases++;
       events += verification.events();
       if (!verification.intact() && verification.reason() != Reason.CHECKPOINT_REFUSED) {
@@ -190,20 +194,20 @@ public final class StoreIntegrity {
     }
   }
 
-  private static CaseVerification check(String caseId, List<EventHashChain.StoredEvent> events,
+  private static Verification check(String caseId, List<EventHashChain.StoredEvent> events,
       List<EventHashChain.Link> links, Checkpoint.Head head, Evidence evidence) {
     EventHashChain.Verification chain = EventHashChain.verify(events, links);
     if (!chain.intact()) {
-      return new CaseVerification(false, events.size(), chain.firstBrokenEventId(), caseId, Reason.CHAIN_BROKEN,
+      return new Verification(false, events.size(), chain.firstBrokenEventId(), caseId, Reason.CHAIN_BROKEN,
           "Event " + chain.firstBrokenEventId() + " does not match its link of the case's hash chain.",
           evidence.summary());
     }
     if (evidence.refusal() != null) {
-      return new CaseVerification(false, events.size(), null, null, Reason.CHECKPOINT_REFUSED, evidence.refusal(),
+      return new Verification(false, events.size(), null, null, Reason.CHECKPOINT_REFUSED, evidence.refusal(),
           null);
     }
     if (head == null) {
-      return new CaseVerification(true, events.size(), null, null, null, null, evidence.summary());
+      return new Verification(true, events.size(), null, null, null, null, evidence.summary());
     }
     // The chain holds, so every link's hash is the hash recomputed from the stored rows.
     Map<String, EventHashChain.Link> byEvent = new HashMap<>();
@@ -212,22 +216,22 @@ public final class StoreIntegrity {
         .filter(e -> e.sequenceNumber() == head.sequenceNumber()).findFirst().orElse(null);
     long checkpoint = evidence.checkpoint().number();
     if (events.isEmpty()) {
-      return new CaseVerification(false, 0, head.eventId(), caseId, Reason.CASE_REMOVED,
+      return new Verification(false, 0, head.eventId(), caseId, Reason.CASE_REMOVED,
           "Checkpoint " + checkpoint + " recorded " + (head.sequenceNumber() + 1)
               + " events of this case; the store holds none.", evidence.summary());
     }
     if (atHead == null) {
-      return new CaseVerification(false, events.size(), head.eventId(), caseId, Reason.EVENTS_REMOVED,
+      return new Verification(false, events.size(), head.eventId(), caseId, Reason.EVENTS_REMOVED,
           "Checkpoint " + checkpoint + " recorded " + (head.sequenceNumber() + 1) + " events of this case; the store holds "
               + events.size() + ", without event " + head.eventId() + ".", evidence.summary());
     }
     EventHashChain.Link link = byEvent.get(atHead.eventId());
     if (!atHead.eventId().equals(head.eventId()) || !link.hash().equals(head.hash())) {
-      return new CaseVerification(false, events.size(), head.eventId(), caseId, Reason.CHANGED_SINCE_CHECKPOINT,
+      return new Verification(false, events.size(), head.eventId(), caseId, Reason.CHANGED_SINCE_CHECKPOINT,
           "The case's history up to event " + head.eventId() + " (sequence " + head.sequenceNumber()
               + ") no longer matches checkpoint " + checkpoint + ": an event up to it was changed, removed or inserted.",
           evidence.summary());
     }
-    return new CaseVerification(true, events.size(), null, null, null, null, evidence.summary());
+    return new Verification(true, events.size(), null, null, null, null, evidence.summary());
   }
 }
