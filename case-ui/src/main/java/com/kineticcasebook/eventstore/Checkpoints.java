@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,9 @@ public class Checkpoints {
     Long numbered = jdbc.queryForObject("SELECT MAX(checkpoint_number) FROM event_store_checkpoint", Long.class);
     long number = Math.max(numbered == null ? 0 : numbered,
         previous.checkpoint() == null ? 0 : previous.checkpoint().number()) + 1;
-    Checkpoint checkpoint = Checkpoint.of(number, clock.instant().toString(), position[0], heads);
+    // Microseconds, as the listing table keeps them, so that the listing shows the signed instant.
+    String createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS).toString();
+    Checkpoint checkpoint = Checkpoint.of(number, createdAt, position[0], heads);
     if (previous.checkpoint() != null) {
       disagreement(previous.checkpoint(), heads).ifPresent(why -> {
         throw new Refused(why);
