@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,7 @@ final class CheckpointFiles {
   /** Every checkpoint file, checked, in number order. */
   static List<Read> all(Path directory, PublicKey trusted) throws IOException {
     List<Path> files = files(directory).sorted(Comparator.comparingLong(CheckpointFiles::number)).toList();
-    List<Read> read = new java.util.ArrayList<>();
+    List<Read> read = new ArrayList<>();
     for (Path file : files) {
       read.add(read(file, trusted));
     }
