@@ -8,6 +8,7 @@ import com.kineticcasebook.support.ApplicationTest;
 import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.Tampering;
 import com.kineticcasebook.support.TestDatabase;
+import com.kineticcasebook.support.WebSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +104,15 @@ class TamperEvidenceIT extends ApplicationTest {
   }
 
   @Test
+  void theAuditorsCasePageNamesTheEventWhereTheChainBreaks() {
+    String first = eventId(1);
+    owner.update("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+        + "'\"LEFT\"', '\"RIGHT\"'), 'UTF8') WHERE event_identifier = ?", first);
+    String page = WebSession.signIn(port, "auditor", PASSWORD).get("/audit/cases/" + recorded.caseId()).body();
+    assertThat(page).contains("Altered").contains("The hash chain breaks at event").contains(first);
+  }
+
+  @Test
   void aChangedTimestampOrMetadataIsCaughtToo() {
     String first = eventId(1);
     owner.update("UPDATE domain_event_entry SET meta_data = overlay(meta_data placing '\\x21'::bytea from 3 for 1) "
@@ -122,12 +132,18 @@ class TamperEvidenceIT extends ApplicationTest {
   @Test
   void afterACheckpointARewrittenPayloadWithItsChainRecomputedIsCaught() {
     long checkpoint = checkpoint();
-    owner.update("UPDATE domain_event_entry SET payload = overlay(payload placing '\\x21'::bytea from 10 for 1) "
-        + "WHERE event_identifier = ?", eventId(1));
+    // A plausible forgery: the left calf becomes the right one, the payload still valid JSON.
+    int changed = owner.update("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, "
+        + "'UTF8'), '\"LEFT\"', '\"RIGHT\"'), 'UTF8') WHERE event_identifier = ?", eventId(1));
+    assertThat(changed).isOne();
     tampering.rechain();
 
     assertNotIntact(verification(), "CHANGED_SINCE_CHECKPOINT", eventId(3), checkpoint);
     assertStoreNotIntact();
+    // The auditor's case page says so too, in the verification's own words.
+    String page = WebSession.signIn(port, "auditor", PASSWORD).get("/audit/cases/" + recorded.caseId()).body();
+    assertThat(page).contains("Altered").contains("no longer matches checkpoint " + checkpoint)
+        .doesNotContain("The hash chain breaks at event");
   }
 
   @Test
