@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +48,7 @@ final class CheckpointFiles {
     Path temporary = Files.createTempFile(directory, ".checkpoint", ".tmp");
     try {
       Files.write(temporary, JSON.writeValueAsBytes(signed));
+      readableByAll(temporary);
       Files.createLink(file, temporary);
     } catch (FileAlreadyExistsException e) {
       throw new IOException("A checkpoint file of number " + signed.checkpoint().number() + " exists already", e);
@@ -102,6 +104,15 @@ final class CheckpointFiles {
       return refused(name, number, inconsistency);
     }
     return new Read(name, number, checkpoint, signed.signature(), null);
+  }
+
+  /** Checkpoints are evidence to be copied, not secrets: a shipping tool may run as another user. */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException notPosix) {
+      // The directory's own permissions apply.
+    }
   }
 
   private static Read refused(String file, long number, String why) {
