@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 
@@ -32,6 +33,8 @@ final class BenchDatabase implements AutoCloseable {
     Flyway.configure()
         .dataSource(database.url(), USER, PASSWORD)
         .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+        // One role for the benchmark: it owns the tables and is the application's role too.
+        .placeholders(Map.of("runtime_role", USER))
         .load()
         .migrate();
     return database;

@@ -79,6 +79,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/v1/break-glass").hasAnyRole(Role.CLINICIAN.name(), Role.ADMIN.name())
             .requestMatchers(HttpMethod.GET, "/api/v1/dashboards/**").hasRole(Role.PRACTICE_OWNER.name())
             .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
+            .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints").hasRole(Role.AUDITOR.name())
             .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
             .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/actuator/prometheus")
                 .hasRole(Role.ADMIN.name())

@@ -2,7 +2,7 @@ package com.kineticcasebook.audit;
 
 import com.kineticcasebook.caseload.CaseView;
 import com.kineticcasebook.eventstore.CaseIntegrity;
-import com.kineticcasebook.eventstore.EventHashChain;
+import com.kineticcasebook.eventstore.StoreIntegrity;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
 import java.time.Instant;
@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Read-only replay for auditors, straight from the event store: every event of a case as it was
- * stored with its hash-chain link, the chain's verification, and the case as it stood at an
- * instant, folded from the events recorded up to then.
+ * stored with its hash-chain link, its verification against the chain and the latest signed
+ * checkpoint, and the case as it stood at an instant, folded from the events recorded up to then.
  */
 @RestController
 @RequestMapping("/api/v1/audit/cases/{caseId}")
@@ -42,8 +42,9 @@ class AuditController {
     return Map.of("events", events);
   }
 
+  /** 200 also for a case whose events are all gone but which the latest checkpoint knows: that is not intact. */
   @GetMapping("/verification")
-  EventHashChain.Verification verification(@PathVariable UUID caseId) {
+  StoreIntegrity.Verification verification(@PathVariable UUID caseId) {
     return integrity.verify(caseId.toString()).orElseThrow(() -> new ApiException(Problems.notFound("case")));
   }
 

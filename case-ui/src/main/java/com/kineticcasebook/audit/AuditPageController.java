@@ -3,6 +3,8 @@ package com.kineticcasebook.audit;
 import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.eventstore.CaseIntegrity;
 import com.kineticcasebook.eventstore.EventHashChain;
+import com.kineticcasebook.eventstore.StoreIntegrity;
+import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
@@ -62,7 +64,7 @@ class AuditPageController {
     if (events.isEmpty()) {
       throw new ApiException(Problems.notFound("case"));
     }
-    EventHashChain.Verification verification = integrity.verify(caseId.toString())
+    StoreIntegrity.Verification verification = integrity.verify(caseId.toString())
         .orElseThrow(() -> new ApiException(Problems.notFound("case")));
     Set<UUID> people = new HashSet<>();
     events.forEach(e -> AuditPages.uuid(e.userId()).ifPresent(people::add));

@@ -1,32 +1,39 @@
 package com.kineticcasebook.eventstore;
 
-import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Verifies a case's hash chain against the rows stored in the event table. */
+/**
+ * Verifies the stored events against their hash chains and the latest signed checkpoint: one case,
+ * or the whole store. The checkpoint is read from its file and checked with the public key, never
+ * taken from the database.
+ */
 @Service
 public class CaseIntegrity {
 
   private final JdbcTemplate jdbc;
+  private final Checkpoints checkpoints;
 
-  CaseIntegrity(JdbcTemplate jdbc) {
+  CaseIntegrity(JdbcTemplate jdbc, Checkpoints checkpoints) {
     this.jdbc = jdbc;
+    this.checkpoints = checkpoints;
   }
 
-  /** Empty when the case has no events at all. */
+  /** Empty when neither the store nor the latest checkpoint knows the case. */
   @Transactional(readOnly = true)
-  public Optional<EventHashChain.Verification> verify(String caseId) {
-    List<EventHashChain.StoredEvent> events =
-        jdbc.query(EventHashChain.selectRows(), (rs, row) -> EventHashChain.row(rs), caseId);
-    List<EventHashChain.Link> links = jdbc.query(
-        "SELECT event_identifier, previous_hash, hash FROM event_hash WHERE aggregate_identifier = ?",
-        (rs, row) -> new EventHashChain.Link(rs.getString(1), rs.getString(2), rs.getString(3)), caseId);
-    if (events.isEmpty() && links.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(EventHashChain.verify(events, links));
+  public Optional<StoreIntegrity.Verification> verify(String caseId) {
+    StoreIntegrity.Evidence evidence = checkpoints.evidence();
+    return jdbc.execute((ConnectionCallback<Optional<StoreIntegrity.Verification>>)
+        connection -> StoreIntegrity.verifyCase(connection, caseId, evidence));
+  }
+
+  @Transactional(readOnly = true)
+  public StoreIntegrity.StoreVerification verifyStore() {
+    StoreIntegrity.Evidence evidence = checkpoints.evidence();
+    return jdbc.execute((ConnectionCallback<StoreIntegrity.StoreVerification>)
+        connection -> StoreIntegrity.verifyStore(connection, evidence));
   }
 }

@@ -190,6 +190,10 @@ class AccessMatrixIT extends PostgresApplicationTest {
         + f.script().caseId()), auditorOnly));
     rows.add(new Row("GET", "/api/v1/audit/administration-log", (c, f) -> c.get(
         "/api/v1/audit/administration-log?from=" + DAY0 + "T00:00:00Z"), auditorOnly));
+    rows.add(new Row("GET", "/api/v1/audit/verification", (c, f) -> c.get("/api/v1/audit/verification"), auditorOnly));
+    rows.add(new Row("GET", "/api/v1/audit/checkpoints", (c, f) -> c.get("/api/v1/audit/checkpoints"), auditorOnly));
+    rows.add(new Row("POST", "/api/v1/audit/checkpoints", (c, f) -> c.post("/api/v1/audit/checkpoints", Map.of()),
+        statuses(401, 403, 403, 403, 201, 403)));
 
     rows.add(new Row("GET", "/api/v1/admin/projections", (c, f) -> c.get("/api/v1/admin/projections"),
         statuses(401, 403, 403, 403, 403, 200)));

@@ -65,7 +65,7 @@ class BreakGlassIT extends PostgresApplicationTest {
     ApiClient admin = as("admin").withHeader("X-Consistency", "after=" + recorded.position());
     admin.post("/api/v1/break-glass", Map.of("caseId", recorded.caseId(), "reason", "Investigating a data request"));
     assertThat(admin.get(path).status()).isEqualTo(200);
-    jdbc.update("UPDATE break_glass_grant SET expires_at = granted_at WHERE case_id = ?", UUID.fromString(recorded.caseId()));
+    asOwner().update("UPDATE break_glass_grant SET expires_at = granted_at WHERE case_id = ?", UUID.fromString(recorded.caseId()));
     assertThat(admin.get(path).status()).isEqualTo(404);
   }
 

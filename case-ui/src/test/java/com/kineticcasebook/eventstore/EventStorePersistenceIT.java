@@ -95,8 +95,10 @@ class EventStorePersistenceIT {
         .run(
             "--server.port=0",
             "--spring.datasource.url=" + database.url(),
-            "--spring.datasource.username=" + database.user(),
-            "--spring.datasource.password=" + database.password(),
+            "--spring.datasource.username=" + database.runtimeUser(),
+            "--spring.datasource.password=" + database.runtimePassword(),
+            "--spring.flyway.user=" + database.user(),
+            "--spring.flyway.password=" + database.password(),
             "--casebook.data-dir=" + dataDir);
   }
 

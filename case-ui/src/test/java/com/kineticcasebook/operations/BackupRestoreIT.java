@@ -51,7 +51,9 @@ class BackupRestoreIT extends PostgresApplicationTest {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CasebookApplication.class)
         .profiles("postgres")
         .run("--server.port=0", "--spring.datasource.url=" + restored.url(),
-            "--spring.datasource.username=" + restored.user(), "--spring.datasource.password=" + restored.password(),
+            "--spring.datasource.username=" + restored.runtimeUser(),
+            "--spring.datasource.password=" + restored.runtimePassword(), "--spring.flyway.user=" + restored.user(),
+            "--spring.flyway.password=" + restored.password(),
             "--casebook.data-dir=" + Files.createTempDirectory("casebook-restored"))) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       ApiClient admin = ApiClient.login(port, "admin", PASSWORD);

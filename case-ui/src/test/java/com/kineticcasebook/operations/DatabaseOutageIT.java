@@ -41,8 +41,9 @@ class DatabaseOutageIT {
             .profiles("postgres")
             .run("--server.port=0",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + gate.port() + server.getPath(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.username=" + database.runtimeUser(),
+                "--spring.datasource.password=" + database.runtimePassword(),
+                "--spring.flyway.user=" + database.user(), "--spring.flyway.password=" + database.password(),
                 "--casebook.data-dir=" + Files.createTempDirectory("casebook-outage"))) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       UserDirectory users = app.getBean(UserDirectory.class);

@@ -22,16 +22,16 @@ class PoisonEventIT extends PostgresApplicationTest {
 
   @AfterEach
   void removeTheFault() {
-    jdbc.execute("DROP TRIGGER IF EXISTS poison_case_view ON case_view");
+    asOwner().execute("DROP TRIGGER IF EXISTS poison_case_view ON case_view");
   }
 
   @Test
   void aPoisonEventIsParkedOthersFlowAndARetryAfterTheFixBringsItIn() throws Exception {
     // The fault: the read table refuses this one case, as a bug in a projection would.
-    jdbc.execute("CREATE OR REPLACE FUNCTION poison_case_view() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    asOwner().execute("CREATE OR REPLACE FUNCTION poison_case_view() RETURNS trigger LANGUAGE plpgsql AS $$ "
         + "BEGIN IF NEW.patient_ref = '" + poison + "' THEN RAISE EXCEPTION 'simulated projection bug'; END IF; "
         + "RETURN NEW; END; $$");
-    jdbc.execute("CREATE TRIGGER poison_case_view BEFORE INSERT OR UPDATE ON case_view "
+    asOwner().execute("CREATE TRIGGER poison_case_view BEFORE INSERT OR UPDATE ON case_view "
         + "FOR EACH ROW EXECUTE FUNCTION poison_case_view()");
 
     ApiClient clinician = as("clinician.north");

@@ -36,8 +36,9 @@ public final class ApplicationProcess implements AutoCloseable {
       throws Exception {
     ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar().toString(),
         "--spring.profiles.active=postgres", "--server.port=" + port,
-        "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-        "--spring.datasource.password=" + database.password(), "--casebook.data-dir=" + dataDir,
+        "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.runtimeUser(),
+        "--spring.datasource.password=" + database.runtimePassword(), "--spring.flyway.user=" + database.user(),
+        "--spring.flyway.password=" + database.password(), "--casebook.data-dir=" + dataDir,
         "--casebook.login.max-failures-per-address=100000");
     builder.environment().put("CASEBOOK_ADMIN_USERNAME", "process.admin");
     builder.environment().put("CASEBOOK_ADMIN_PASSWORD", PASSWORD);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
@@ -44,8 +45,11 @@ public abstract class ApplicationTest {
   /** The properties that point the application at a database; subclasses choose which. */
   protected static void useDatabase(DynamicPropertyRegistry registry, TestDatabase database) {
     registry.add("spring.datasource.url", database::url);
-    registry.add("spring.datasource.username", database::user);
-    registry.add("spring.datasource.password", database::password);
+    // The application connects as a role that owns no table; Flyway migrates as the owner.
+    registry.add("spring.datasource.username", database::runtimeUser);
+    registry.add("spring.datasource.password", database::runtimePassword);
+    registry.add("spring.flyway.user", database::user);
+    registry.add("spring.flyway.password", database::password);
     registry.add("casebook.data-dir", () -> temporaryDirectory().toString());
     // Several application contexts live side by side in one test run; each keeps a small pool so
     // that together they stay well inside PostgreSQL's connection limit.
@@ -69,6 +73,12 @@ public abstract class ApplicationTest {
     }
     north = users.findClinicByName("North").orElseThrow().clinicId();
     south = users.findClinicByName("South").orElseThrow().clinicId();
+  }
+
+  /** The test's database as the owner of its tables, for changes the application's own role may not make. */
+  protected JdbcTemplate asOwner() {
+    String url = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL());
+    return new JdbcTemplate(TestDatabase.ownerDataSource(url));
   }
 
   protected ApiClient as(String username) {

@@ -5,10 +5,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A fresh, empty PostgreSQL database on the local server for one test run. The server comes
  * from CASEBOOK_TEST_PG_URL (default 127.0.0.1:5432, user postgres, trust authentication).
+ * Its tables belong to that user, who runs the migrations; the application under test connects as
+ * {@link #runtimeUser()}, a role that owns nothing, as in production.
  */
 public final class TestDatabase {
 
@@ -16,6 +20,11 @@ public final class TestDatabase {
       System.getenv().getOrDefault("CASEBOOK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
   private static final String USER = System.getenv().getOrDefault("CASEBOOK_TEST_PG_USER", "postgres");
   private static final String PASSWORD = System.getenv().getOrDefault("CASEBOOK_TEST_PG_PASSWORD", "");
+
+  /** Roles are cluster-wide and test runs share the server, so the role is created only if absent. */
+  private static final String RUNTIME_USER = "casebook_app_test";
+  private static final String RUNTIME_PASSWORD = "casebook-app-test";
+  private static volatile boolean runtimeRoleExists;
 
   private final String name;
 
@@ -26,6 +35,7 @@ public final class TestDatabase {
   /** Creates a database with a unique name; it is dropped when the JVM exits. */
   public static TestDatabase create() {
     String name = "casebook_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    ensureRuntimeRole();
     execute("CREATE DATABASE " + name);
     TestDatabase database = new TestDatabase(name);
     Runtime.getRuntime().addShutdownHook(new Thread(database::drop));
@@ -44,6 +54,16 @@ public final class TestDatabase {
     return PASSWORD;
   }
 
+  /** The application's runtime role: it may read and add rows, and change only those whose tables allow it. */
+  public String runtimeUser() {
+    return RUNTIME_USER;
+  }
+
+  public String runtimePassword() {
+    return RUNTIME_PASSWORD;
+  }
+
+  /** A connection as the owner of the tables (and superuser): for tests that tamper with what the application cannot. */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(url(), USER, PASSWORD);
   }
@@ -53,6 +73,19 @@ public final class TestDatabase {
       execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     } catch (RuntimeException ignored) {
       // The server may already be gone at JVM exit; a leftover test database harms nothing.
+    }
+  }
+
+  /** The database at the URL as the owner, for tests that know only the application's URL. */
+  public static DataSource ownerDataSource(String url) {
+    return new DriverManagerDataSource(url, USER, PASSWORD);
+  }
+
+  private static void ensureRuntimeRole() {
+    if (!runtimeRoleExists) {
+      execute("DO $$ BEGIN CREATE ROLE " + RUNTIME_USER + " LOGIN PASSWORD '" + RUNTIME_PASSWORD + "'; "
+          + "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
+      runtimeRoleExists = true;
     }
   }
 
