@@ -1,7 +1,7 @@
 package com.kineticcasebook.bench;
 
 import com.kineticcasebook.bench.History.EventRow;
-import com.kineticcasebook.eventstore.EventHashChain;
+import com.kineticcasebook.integrity.EventHashChain;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -3,7 +3,7 @@ package com.kineticcasebook.access;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.kineticcasebook.CasebookProperties;
-import com.kineticcasebook.Sha256;
+import com.kineticcasebook.integrity.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,9 +2,8 @@ package com.kineticcasebook.audit;
 
 import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.eventstore.CaseIntegrity;
-import com.kineticcasebook.eventstore.EventHashChain;
 import com.kineticcasebook.eventstore.StoreIntegrity;
-import com.kineticcasebook.access.UserDirectory;
+import com.kineticcasebook.integrity.EventHashChain;
 import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;

@@ -1,7 +1,7 @@
 package com.kineticcasebook.casework;
 
 import com.kineticcasebook.CasebookProperties;
-import com.kineticcasebook.Sha256;
+import com.kineticcasebook.integrity.Sha256;
 import com.kineticcasebook.patientcase.GaitVideo;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;

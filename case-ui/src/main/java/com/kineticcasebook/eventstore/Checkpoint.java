@@ -1,6 +1,6 @@
 package com.kineticcasebook.eventstore;
 
-import com.kineticcasebook.Sha256;
+import com.kineticcasebook.integrity.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Comparator;

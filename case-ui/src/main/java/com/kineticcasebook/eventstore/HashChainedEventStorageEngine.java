@@ -1,5 +1,6 @@
 package com.kineticcasebook.eventstore;
 
+import com.kineticcasebook.integrity.EventHashChain;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,10 +1,10 @@
 package com.kineticcasebook.idempotency;
 
 import com.kineticcasebook.CasebookProperties;
-import com.kineticcasebook.Sha256;
 import com.kineticcasebook.access.CasebookUser;
 import com.kineticcasebook.eventstore.EventMetadata;
 import com.kineticcasebook.http.CachedBodyRequest;
+import com.kineticcasebook.integrity.Sha256;
 import com.kineticcasebook.problem.ProblemWriter;
 import com.kineticcasebook.problem.Problems;
 import jakarta.servlet.FilterChain;

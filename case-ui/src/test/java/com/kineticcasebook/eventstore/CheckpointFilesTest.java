@@ -3,7 +3,7 @@ package com.kineticcasebook.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.kineticcasebook.Sha256;
+import com.kineticcasebook.integrity.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package com.kineticcasebook.support;
 
-import com.kineticcasebook.eventstore.EventHashChain;
+import com.kineticcasebook.integrity.EventHashChain;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package com.kineticcasebook;
+package com.kineticcasebook.integrity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,5 @@
-package com.kineticcasebook.eventstore;
+package com.kineticcasebook.integrity;
 
-import com.kineticcasebook.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,7 +34,7 @@ public final class EventHashChain {
       String timestamp, byte[] metadata, byte[] payload) {}
 
   /** A stored link of the chain. */
-  record Link(String eventId, String previousHash, String hash) {}
+  public record Link(String eventId, String previousHash, String hash) {}
 
   /** The result of recomputing a case's chain. */
   public record Verification(boolean intact, int events, String firstBrokenEventId) {}
@@ -43,7 +42,7 @@ public final class EventHashChain {
   private EventHashChain() {}
 
   /** Extends the chains of the cases the given events were just appended to, on the appending connection. */
-  static void extend(Connection connection, List<String> eventIds) throws SQLException {
+  public static void extend(Connection connection, List<String> eventIds) throws SQLException {
     if (eventIds.isEmpty()) {
       return;
     }
@@ -102,12 +101,12 @@ public final class EventHashChain {
     return new Verification(true, events.size(), null);
   }
 
-  static String selectRows() {
+  public static String selectRows() {
     return "SELECT " + ROW_COLUMNS + " FROM domain_event_entry e WHERE e.aggregate_identifier = ? "
         + "ORDER BY e.sequence_number";
   }
 
-  static StoredEvent row(ResultSet rows) throws SQLException {
+  public static StoredEvent row(ResultSet rows) throws SQLException {
     return new StoredEvent(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
         rows.getString(5), rows.getString(6), rows.getBytes(7), rows.getBytes(8));
   }
