@@ -61,6 +61,13 @@ public class AccessLog {
         e.clientAddress(), e.outcome().name(), e.status(), e.breakGlass(), e.reason(), e.correlationId());
   }
 
+  /** Whether the user was allowed this action on the case at or after the instant. */
+  boolean hasAllowedSince(UUID caseId, UUID userId, String action, Instant since) {
+    return !jdbc.queryForList("SELECT 1 FROM access_log WHERE case_id = ? AND at >= ? AND user_id = ? AND action = ? "
+        + "AND outcome = 'ALLOWED' LIMIT 1", Integer.class, caseId, since.atOffset(ZoneOffset.UTC), userId, action)
+        .isEmpty();
+  }
+
   /** Newest first; every filter optional. */
   public List<Entry> find(UUID caseId, UUID userId, Instant from, Instant to, int page, int size) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
