@@ -52,6 +52,16 @@ class TrustedProxyIT extends ApplicationTest {
   }
 
   @Test
+  void behindAListedTlsProxyTheSessionCookieIsSecureAndHstsIsSent() throws IOException {
+    Reply overTls = send("/login", "X-Forwarded-Proto", "https");
+    assertThat(overTls.header("Set-Cookie")).contains("HttpOnly").contains("SameSite=Lax").contains("Secure");
+    assertThat(overTls.header("Strict-Transport-Security")).contains("max-age=31536000");
+    Reply plain = send("/login");
+    assertThat(plain.header("Set-Cookie")).doesNotContain("Secure");
+    assertThat(plain.header("Strict-Transport-Security")).isNull();
+  }
+
+  @Test
   void aForwardedHostFromAListedProxyStillNeverReachesARedirect() throws IOException {
     Reply reply = send("/cases", "Host", "casebook.example", "X-Forwarded-Host", "evil.example",
         "X-Forwarded-Proto", "https", "Accept", "text/html");
