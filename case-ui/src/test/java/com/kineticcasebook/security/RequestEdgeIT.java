@@ -129,6 +129,14 @@ class RequestEdgeIT extends PostgresApplicationTest {
         "Authorization", "Bearer " + admin, "Content-Type", "application/json").status()).isEqualTo(400);
     assertThat(send("GET", "/cases/" + shortened, new byte[0], "Cookie", signIn("clinician.north"),
         "Accept", "text/html").status()).isEqualTo(400);
+    String auditorSession = signIn("auditor");
+    Reply typed = send("GET", "/audit?caseId=" + shortened, new byte[0], "Cookie", auditorSession, "Accept", "text/html");
+    assertThat(typed.status()).as("a shortened id typed on the audit page is not a case id").isEqualTo(200);
+    assertThat(typed.header("Location")).isNull();
+    Reply typedUpper = send("GET", "/audit?caseId=" + id.toUpperCase(Locale.ROOT), new byte[0],
+        "Cookie", auditorSession, "Accept", "text/html");
+    assertThat(typedUpper.status()).isEqualTo(302);
+    assertThat(typedUpper.header("Location")).isEqualTo("/audit/cases/" + id);
 
     String upper = id.toUpperCase(Locale.ROOT);
     Reply read = send("GET", "/api/v1/cases/" + upper, new byte[0], "Authorization", "Bearer " + clinician,
