@@ -29,7 +29,7 @@ public class AccessLog {
       String action, String clientAddress, Outcome outcome, int status, boolean breakGlass, String reason,
       String correlationId) {}
 
-  /** ALLOWED: answered 2xx or 3xx; REFUSED: 4xx; FAILED: 5xx. */
+  /** ALLOWED: answered 2xx or 3xx; REFUSED: 4xx, or sent to sign in first; FAILED: 5xx. */
   public enum Outcome { ALLOWED, REFUSED, FAILED }
 
   private final JdbcTemplate jdbc;

@@ -37,7 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * outside Spring Security, so requests refused there are logged too.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class AccessLogFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(AccessLogFilter.class);
@@ -48,6 +48,7 @@ class AccessLogFilter extends OncePerRequestFilter {
   private static final Pattern VIDEO = Pattern.compile("(/api/v1)?/cases/[^/]+/gait-recordings/[^/]+/video");
   private static final Pattern RANGE_FROM_START =
       Pattern.compile("\\s*bytes\\s*=\\s*0+\\s*-.*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIGN_IN = Pattern.compile("(https?://[^/]*)?/login([?#].*)?");
   /** A video's later range requests within this time belong to the playback already logged. */
   private static final Duration PLAYBACK = Duration.ofMinutes(30);
 
@@ -89,7 +90,7 @@ class AccessLogFilter extends OncePerRequestFilter {
           user == null ? null : user.id(), user == null ? null : user.username(),
           user == null ? null : user.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
           caseOf(request, response), clinic == null ? null : UUID.fromString(clinic.toString()),
-          action(request), request.getRemoteAddr(), outcome(status), status, reason != null,
+          action(request), request.getRemoteAddr(), outcome(status, response), status, reason != null,
           reason == null ? null : reason.toString(), correlation == null ? null : correlation.toString());
       if (!continuesLoggedPlayback(request, entry)) {
         accessLog.append(entry);
@@ -156,10 +157,13 @@ class AccessLogFilter extends OncePerRequestFilter {
     return null;
   }
 
-  private static AccessLog.Outcome outcome(int status) {
+  /** A page request sent to sign in first was refused, though its status is a redirect. */
+  private static AccessLog.Outcome outcome(int status, HttpServletResponse response) {
     if (status >= 500) {
       return AccessLog.Outcome.FAILED;
     }
-    return status >= 400 ? AccessLog.Outcome.REFUSED : AccessLog.Outcome.ALLOWED;
+    String location = response.getHeader("Location");
+    boolean toSignIn = status / 100 == 3 && location != null && SIGN_IN.matcher(location).matches();
+    return status >= 400 || toSignIn ? AccessLog.Outcome.REFUSED : AccessLog.Outcome.ALLOWED;
   }
 }

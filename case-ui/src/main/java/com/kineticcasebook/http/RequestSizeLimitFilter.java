@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * most one byte past the limit first. Video uploads have their own, larger limit in the video store.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   /** The one API path with a body that is not JSON: its own, larger limit applies in the video store. */

@@ -77,6 +77,10 @@ class AccessLogIT extends PostgresApplicationTest {
     assertThat(page.get("caseId").asString()).isEqualTo(recorded.caseId());
     assertThat(page.get("clinicId").asString()).isEqualTo(north.toString());
     assertThat(page.get("clientAddress").asString()).isEqualTo("127.0.0.1");
+    assertThat(WebSession.anonymous(port).get("/cases/" + recorded.caseId()).status()).isEqualTo(302);
+    JsonNode anonymous = awaitEntry(recorded.caseId(), "GET /cases/{id}", "REFUSED");
+    assertThat(anonymous.get("status").asInt()).as("sent to sign in").isEqualTo(302);
+    assertThat(anonymous.get("userId").isNull()).isTrue();
     JsonNode audit = awaitEntry(recorded.caseId(), "GET /audit/cases/{id}", "ALLOWED");
     assertThat(audit.get("username").asString()).isEqualTo("auditor");
     assertThat(audit.get("roles").asString()).isEqualTo("AUDITOR");
