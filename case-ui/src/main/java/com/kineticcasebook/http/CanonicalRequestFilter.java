@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The front door: a request whose path is not in its one canonical spelling (see
  * {@link RequestPath#isCanonical}) is refused with 400 before any filter that looks at paths (only
- * the correlation id is given first), the security chain or a handler sees it, so the access log, the size limit, idempotency, the access rules
- * and the router all see one and the same path. Under {@code /api}, {@code /v3} and
+ * the correlation id is given first), the security chain or a handler sees it, so the access log,
+ * the size limit, idempotency, the access rules and the router all see one and the same path. Under {@code /api}, {@code /v3} and
  * {@code /actuator} the refusal is problem+json, elsewhere the error page. Every response's
  * redirects are also kept free of the host the client named ({@link RelativeRedirects}).
  */

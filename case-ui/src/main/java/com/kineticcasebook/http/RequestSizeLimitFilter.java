@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-  /** The one API path with a body that is not JSON: its own, larger limit applies in the video store. */
+  /** A video upload, the one API body that is not JSON: its own, larger limit applies in the video store. */
   private static final Pattern VIDEO_UPLOAD = Pattern.compile("/api/v1/cases/[^/]+/gait-recordings/[^/]+/video");
 
   private final ProblemWriter problems;
@@ -38,7 +38,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = RequestPath.of(request);
-    return !path.startsWith("/api/") || VIDEO_UPLOAD.matcher(path).matches();
+    return !path.startsWith("/api/") || "PUT".equals(request.getMethod()) && VIDEO_UPLOAD.matcher(path).matches();
   }
 
   @Override

@@ -1,2 +1,6 @@
-/** Cross-cutting HTTP concerns: correlation ids and request size limits. */
+/**
+ * Cross-cutting HTTP concerns: one canonical request path for every filter and the router, ids in
+ * their canonical form, correlation ids, request size limits, forwarded headers from listed proxies
+ * only, and redirects that never carry the client's host.
+ */
 package com.kineticcasebook.http;
