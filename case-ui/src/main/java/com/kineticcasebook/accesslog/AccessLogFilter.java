@@ -55,7 +55,8 @@ class AccessLogFilter extends OncePerRequestFilter {
   private final AccessLog accessLog;
   private final Clock clock;
   /** A bearer token's context is left on the request; a signed-in page's is in the HTTP session. */
-  private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+  private final SecurityContextRepository apiContexts = new RequestAttributeSecurityContextRepository();
+  private final SecurityContextRepository pageContexts = new DelegatingSecurityContextRepository(
       new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
   AccessLogFilter(AccessLog accessLog, Clock clock) {
@@ -117,7 +118,9 @@ class AccessLogFilter extends OncePerRequestFilter {
     return accessLog.hasAllowedSince(entry.caseId(), entry.userId(), entry.action(), entry.at().minus(PLAYBACK));
   }
 
+  /** The user the request was decided for: the API never reads the session, so neither does its row. */
   private CasebookUser user(HttpServletRequest request) {
+    SecurityContextRepository contexts = RequestPath.of(request).startsWith("/api/") ? apiContexts : pageContexts;
     SecurityContext context = contexts.loadDeferredContext(request).get();
     Authentication authentication = context == null ? null : context.getAuthentication();
     return authentication != null && authentication.getPrincipal() instanceof CasebookUser user ? user : null;

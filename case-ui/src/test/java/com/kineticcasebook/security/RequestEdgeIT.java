@@ -146,6 +146,19 @@ class RequestEdgeIT extends PostgresApplicationTest {
         .as("filtering the access log by the case finds the upper-case read").isNotNull();
   }
 
+  /** The API is stateless: a session cookie sent along does not sign an API request in, nor its row. */
+  @Test
+  void anApiRequestWithOnlyASessionCookieIsLoggedAsAnonymous() throws IOException {
+    String marker = "cookie-only-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply reply = send("GET", "/api/v1/cases/" + recorded.caseId(), new byte[0], "Cookie", signIn("clinician.north"),
+        "X-Correlation-Id", marker);
+    assertThat(reply.status()).isEqualTo(401);
+    JsonNode row = entry(recorded.caseId(), marker);
+    assertThat(row).isNotNull();
+    assertThat(row.get("userId").isNull()).isTrue();
+    assertThat(row.get("outcome").asString()).isEqualTo("REFUSED");
+  }
+
   @Test
   void aForgedHostNeverReachesARedirect() throws IOException {
     String id = recorded.caseId();
