@@ -705,7 +705,7 @@ final class HostileRequests {
         "/api/v1/cases/%2e%2e/cases/" + id + suffix, "/api/v1/cases/" + id + "/%2E" + suffix,
         "/api/v1/cases/%25" + suffix, "/api/v1/cases/" + id + suffix + "/..", "/api/v1/%63ases/" + id + suffix,
         "/api/v1/cases/" + id + suffix + "/", "/api/v1/cases/" + id + suffix.replace("/", "/%2D"))) {
-      add("path-firewall", endpoint.name(), "POST", target, jsonHeaders(f.northToken()), valid, Framing.LENGTH,
+      add("path-not-canonical", endpoint.name(), "POST", target, jsonHeaders(f.northToken()), valid, Framing.LENGTH,
           Set.of(400), true);
     }
     // Refused by Tomcat while it parses the request, before any filter or servlet: see HostileInputIT.
@@ -1003,9 +1003,10 @@ final class HostileRequests {
   }
 
   /**
-   * A hostile string as one path segment that the servlet container and the firewall let
-   * through, so that the application itself must refuse it: percent-encoded, without the
-   * characters that are refused earlier ({@code / \ % . ;}, controls).
+   * A hostile string as one path segment that the servlet container lets through, so that the
+   * application itself must refuse it: percent-encoded (refused as a non-canonical path) where it
+   * is not a letter, digit or {@code - _ ~} (those reach the id parsing), without the characters
+   * that are refused earlier ({@code / \ % . ;}, controls).
    */
   static String pathSegment(String hostile) {
     StringBuilder segment = new StringBuilder();
