@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the correlation id is given first), the security chain or a handler sees it, so the access log,
  * the size limit, idempotency, the access rules and the router all see one and the same path. Under {@code /api}, {@code /v3} and
  * {@code /actuator} the refusal is problem+json, elsewhere the error page. Every response's
- * redirects are also kept free of the host the client named ({@link RelativeRedirects}).
+ * redirects are also kept free of any host a client named ({@link RelativeRedirects}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -38,7 +38,7 @@ class CanonicalRequestFilter extends OncePerRequestFilter {
       refuse(request, response);
       return;
     }
-    chain.doFilter(request, new RelativeRedirects(request, response));
+    chain.doFilter(request, new RelativeRedirects(response));
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,6 +1,5 @@
 package com.kineticcasebook.http;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
@@ -8,19 +7,17 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * Redirects within the application are sent as paths, never as absolute URLs built from the
- * {@code Host} the client sent: a forged {@code Host} must not send a browser to another site.
- * Spring Security builds some redirects (to the sign-in page, back to the page asked for before
- * signing in) from the request's host; those are cut back to their path here, and Tomcat itself
+ * Every redirect is sent as a path, never as an absolute URL built from a {@code Host} some client
+ * sent: a forged {@code Host} must not send a browser to another site. Spring Security builds some
+ * redirects (to the sign-in page, back to the page asked for before signing in, which was saved
+ * with the host of that earlier request) as absolute URLs; they are cut back to their path here.
+ * The application redirects to no other site, so no absolute URL needs to survive. Tomcat itself
  * is told to leave relative redirects relative ({@code server.tomcat.use-relative-redirects}).
  */
 final class RelativeRedirects extends HttpServletResponseWrapper {
 
-  private final HttpServletRequest request;
-
-  RelativeRedirects(HttpServletRequest request, HttpServletResponse response) {
+  RelativeRedirects(HttpServletResponse response) {
     super(response);
-    this.request = request;
   }
 
   @Override
@@ -43,15 +40,15 @@ final class RelativeRedirects extends HttpServletResponseWrapper {
     super.sendRedirect(relative(location), sc, clearBuffer);
   }
 
-  /** An absolute URL on the request's own host becomes its path, query and fragment. */
-  private String relative(String location) {
+  /** An absolute URL (or a scheme-relative {@code //host/...}) becomes its path, query and fragment. */
+  private static String relative(String location) {
     URI uri;
     try {
       uri = new URI(location);
     } catch (URISyntaxException e) {
       return location;
     }
-    if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())) {
+    if (uri.getRawAuthority() == null) {
       return location;
     }
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  */
 class RequestEdgeIT extends PostgresApplicationTest {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+  private static final Pattern CSRF =
+      Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|data-csrf-token=\"([^\"]+)\"");
 
   private CaseScript recorded;
   private String clinician;
@@ -168,15 +169,23 @@ class RequestEdgeIT extends PostgresApplicationTest {
     assertThat(toLogin.header("Location")).isEqualTo("/login");
     String session = cookie(toLogin);
 
-    Reply loginPage = send("GET", "/login", new byte[0], "Host", "evil.example", "Cookie", session);
+    // The page asked for was saved with the forged host; signing in then happens on the real one.
+    Reply loginPage = send("GET", "/login", new byte[0], "Cookie", session);
     String csrf = csrf(loginPage);
     Reply signedIn = send("POST", "/login", form(Map.of("username", "clinician.north", "password", PASSWORD,
-            "_csrf", csrf)), "Host", "evil.example", "Cookie", session,
-        "Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-Host", "evil.example");
+            "_csrf", csrf)), "Cookie", session, "Content-Type", "application/x-www-form-urlencoded");
     assertThat(signedIn.status()).isEqualTo(302);
     String back = signedIn.header("Location");
     assertThat(back).as("the page asked for before signing in, on this site").doesNotContain("evil").startsWith("/");
     assertThat(back).startsWith("/cases/" + id);
+
+    Reply onTheForgedHost = send("GET", "/cases", new byte[0], "Host", "evil.example:8443",
+        "Cookie", cookie(signedIn), "Accept", "text/html");
+    assertThat(onTheForgedHost.status()).as("signed in, served whatever the Host").isEqualTo(200);
+    Reply signedOut = send("POST", "/logout", form(Map.of("_csrf", csrf(onTheForgedHost))), "Host", "evil.example",
+        "Cookie", cookie(signedIn), "Content-Type", "application/x-www-form-urlencoded");
+    assertThat(signedOut.status()).isEqualTo(302);
+    assertThat(signedOut.header("Location")).isEqualTo("/login?logout");
   }
 
   @Test
@@ -360,7 +369,7 @@ class RequestEdgeIT extends PostgresApplicationTest {
   private static String csrf(Reply page) {
     Matcher token = CSRF.matcher(page.text());
     assertThat(token.find()).as("a CSRF token on the page").isTrue();
-    return token.group(1);
+    return token.group(1) != null ? token.group(1) : token.group(2);
   }
 
   private static byte[] form(Map<String, String> fields) {
