@@ -230,7 +230,7 @@ class RequestEdgeIT extends PostgresApplicationTest {
     assertThat(playbackRows(3)).as("later ranges of a playback are not rows; playing from the start is").isEqualTo(3);
   }
 
-  // ---------------------------------------------------------------- helpers
+  // ---------------------------------------------------------------- spellings, signing in and look-ups
 
   /** Non-canonical spellings of a canonical path that Tomcat lets through to the application. */
   private static List<String> spellings(String path) {
