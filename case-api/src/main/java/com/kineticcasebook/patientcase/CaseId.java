@@ -12,13 +12,13 @@ public record CaseId(UUID value) {
     Objects.requireNonNull(value, "CaseId needs a UUID");
   }
 
-  /** Parses the UUID string form; anything else is an {@link IllegalArgumentException}. */
+  /** Parses the canonical UUID form ({@link CanonicalUuid}); anything else is an {@link IllegalArgumentException}. */
   @JsonCreator
   public static CaseId of(String value) {
     if (value == null) {
       throw new IllegalArgumentException("CaseId needs a UUID string");
     }
-    return new CaseId(UUID.fromString(value));
+    return new CaseId(CanonicalUuid.parse(value));
   }
 
   @JsonValue

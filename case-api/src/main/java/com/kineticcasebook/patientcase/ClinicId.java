@@ -12,13 +12,13 @@ public record ClinicId(UUID value) {
     Objects.requireNonNull(value, "ClinicId needs a UUID");
   }
 
-  /** Parses the UUID string form; anything else is an {@link IllegalArgumentException}. */
+  /** Parses the canonical UUID form ({@link CanonicalUuid}); anything else is an {@link IllegalArgumentException}. */
   @JsonCreator
   public static ClinicId of(String value) {
     if (value == null) {
       throw new IllegalArgumentException("ClinicId needs a UUID string");
     }
-    return new ClinicId(UUID.fromString(value));
+    return new ClinicId(CanonicalUuid.parse(value));
   }
 
   @JsonValue

@@ -12,13 +12,13 @@ public record InjuryId(UUID value) {
     Objects.requireNonNull(value, "InjuryId needs a UUID");
   }
 
-  /** Parses the UUID string form; anything else is an {@link IllegalArgumentException}. */
+  /** Parses the canonical UUID form ({@link CanonicalUuid}); anything else is an {@link IllegalArgumentException}. */
   @JsonCreator
   public static InjuryId of(String value) {
     if (value == null) {
       throw new IllegalArgumentException("InjuryId needs a UUID string");
     }
-    return new InjuryId(UUID.fromString(value));
+    return new InjuryId(CanonicalUuid.parse(value));
   }
 
   @JsonValue

@@ -12,13 +12,13 @@ public record RecordingId(UUID value) {
     Objects.requireNonNull(value, "RecordingId needs a UUID");
   }
 
-  /** Parses the UUID string form; anything else is an {@link IllegalArgumentException}. */
+  /** Parses the canonical UUID form ({@link CanonicalUuid}); anything else is an {@link IllegalArgumentException}. */
   @JsonCreator
   public static RecordingId of(String value) {
     if (value == null) {
       throw new IllegalArgumentException("RecordingId needs a UUID string");
     }
-    return new RecordingId(UUID.fromString(value));
+    return new RecordingId(CanonicalUuid.parse(value));
   }
 
   @JsonValue

@@ -12,13 +12,13 @@ public record TreatmentId(UUID value) {
     Objects.requireNonNull(value, "TreatmentId needs a UUID");
   }
 
-  /** Parses the UUID string form; anything else is an {@link IllegalArgumentException}. */
+  /** Parses the canonical UUID form ({@link CanonicalUuid}); anything else is an {@link IllegalArgumentException}. */
   @JsonCreator
   public static TreatmentId of(String value) {
     if (value == null) {
       throw new IllegalArgumentException("TreatmentId needs a UUID string");
     }
-    return new TreatmentId(UUID.fromString(value));
+    return new TreatmentId(CanonicalUuid.parse(value));
   }
 
   @JsonValue

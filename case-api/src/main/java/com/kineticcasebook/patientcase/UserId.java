@@ -12,13 +12,13 @@ public record UserId(UUID value) {
     Objects.requireNonNull(value, "UserId needs a UUID");
   }
 
-  /** Parses the UUID string form; anything else is an {@link IllegalArgumentException}. */
+  /** Parses the canonical UUID form ({@link CanonicalUuid}); anything else is an {@link IllegalArgumentException}. */
   @JsonCreator
   public static UserId of(String value) {
     if (value == null) {
       throw new IllegalArgumentException("UserId needs a UUID string");
     }
-    return new UserId(UUID.fromString(value));
+    return new UserId(CanonicalUuid.parse(value));
   }
 
   @JsonValue

@@ -44,6 +44,20 @@ class TypedIdTest {
     }
   }
 
+  /** Short spellings that {@link UUID#fromString} would take name the same id; they are refused. */
+  @Test
+  void everyIdRefusesNonCanonicalSpellingsAndPrintsUpperCaseInLowerCase() {
+    for (IdType id : ID_TYPES) {
+      for (String spelling : List.of("1-2-3-4-5", "3f2b9c1e-8d4a-4e6b-9a7c-1d2e3f4a5b6",
+          "03f2b9c1e-8d4a-4e6b-9a7c-1d2e3f4a5b6c", " " + TEXT, TEXT + "\n", "3f2b9c1e8d4a4e6b9a7c1d2e3f4a5b6c",
+          "+f2b9c1e-8d4a-4e6b-9a7c-1d2e3f4a5b6c")) {
+        assertThatThrownBy(() -> id.parse().apply(spelling)).as(id.type().getSimpleName() + " " + spelling)
+            .isInstanceOf(IllegalArgumentException.class);
+      }
+      assertThat(id.parse().apply(TEXT.toUpperCase()).toString()).isEqualTo(TEXT);
+    }
+  }
+
   @Test
   void everyIdDeclaresItsJsonShapeOnItsAccessorAndFactory() throws NoSuchMethodException {
     for (IdType id : ID_TYPES) {

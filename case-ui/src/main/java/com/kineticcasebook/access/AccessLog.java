@@ -29,7 +29,7 @@ public class AccessLog {
       String action, String clientAddress, Outcome outcome, int status, boolean breakGlass, String reason,
       String correlationId) {}
 
-  /** ALLOWED: answered 2xx or 3xx; REFUSED: 4xx; FAILED: 5xx. */
+  /** ALLOWED: answered 2xx or 3xx; REFUSED: 4xx, or sent to sign in first; FAILED: 5xx. */
   public enum Outcome { ALLOWED, REFUSED, FAILED }
 
   private final JdbcTemplate jdbc;
@@ -59,6 +59,13 @@ public class AccessLog {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         e.at().atOffset(ZoneOffset.UTC), e.userId(), e.username(), e.roles(), e.caseId(), e.clinicId(), e.action(),
         e.clientAddress(), e.outcome().name(), e.status(), e.breakGlass(), e.reason(), e.correlationId());
+  }
+
+  /** Whether the user was allowed this action on the case at or after the instant. */
+  boolean hasAllowedSince(UUID caseId, UUID userId, String action, Instant since) {
+    return !jdbc.queryForList("SELECT 1 FROM access_log WHERE case_id = ? AND at >= ? AND user_id = ? AND action = ? "
+        + "AND outcome = 'ALLOWED' LIMIT 1", Integer.class, caseId, since.atOffset(ZoneOffset.UTC), userId, action)
+        .isEmpty();
   }
 
   /** Newest first; every filter optional. */

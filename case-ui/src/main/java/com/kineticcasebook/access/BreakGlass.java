@@ -6,5 +6,8 @@ public final class BreakGlass {
   /** Request attribute: the reason of the grant a read was allowed under. */
   public static final String REASON_ATTRIBUTE = BreakGlass.class.getName() + ".reason";
 
+  /** Request attribute: the case a break-glass grant was asked for, which its path does not name. */
+  public static final String CASE_ATTRIBUTE = BreakGlass.class.getName() + ".case";
+
   private BreakGlass() {}
 }

@@ -5,8 +5,10 @@ import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +33,9 @@ class BreakGlassController {
 
   record Grant(UUID caseId, Instant expiresAt) {}
 
+  /** Letters or digits (any script) a reason needs, and how many of them must differ. */
   private static final int MIN_REASON = 10;
+  private static final int MIN_DISTINCT = 4;
   private static final int MAX_REASON = 1000;
 
   private final BreakGlassGrants grants;
@@ -44,15 +48,20 @@ class BreakGlassController {
 
   @PostMapping("/api/v1/break-glass")
   @ResponseStatus(HttpStatus.CREATED)
-  Grant breakGlass(@AuthenticationPrincipal CasebookUser user, @RequestBody BreakGlassRequest body) {
+  Grant breakGlass(@AuthenticationPrincipal CasebookUser user, @RequestBody BreakGlassRequest body,
+      HttpServletRequest request) {
     List<Problems.FieldError> errors = new ArrayList<>();
     if (body.caseId() == null) {
       errors.add(new Problems.FieldError("caseId", "is required"));
+    } else {
+      // The grant's access-log row, allowed or refused, names the case asked for.
+      request.setAttribute(BreakGlass.CASE_ATTRIBUTE, body.caseId());
     }
     String reason = body.reason() == null ? "" : body.reason().strip();
-    if (reason.length() < MIN_REASON || reason.length() > MAX_REASON) {
-      errors.add(new Problems.FieldError("reason",
-          "must explain the need in " + MIN_REASON + " to " + MAX_REASON + " characters"));
+    if (!explains(reason)) {
+      errors.add(new Problems.FieldError("reason", "must explain the need in at least " + MIN_REASON
+          + " letters or digits, " + MIN_DISTINCT + " or more of them different, and at most " + MAX_REASON
+          + " characters"));
     }
     if (!errors.isEmpty()) {
       throw new ApiException(Problems.validation(errors));
@@ -67,5 +76,19 @@ class BreakGlassController {
           new Problems.FieldError("caseId", "is a case of your own clinic; no break-glass access is needed"))));
     }
     return new Grant(body.caseId(), grants.grant(user.id(), body.caseId(), reason));
+  }
+
+  /**
+   * A reason is words: spaces, punctuation and invisible characters (zero-width spaces and other
+   * format characters) do not count towards its length, and one letter repeated is not a reason.
+   */
+  static boolean explains(String reason) {
+    if (reason.length() > MAX_REASON) {
+      return false;
+    }
+    int[] lettersOrDigits = reason.codePoints().filter(Character::isLetterOrDigit).toArray();
+    long distinct = Arrays.stream(lettersOrDigits).map(c -> Character.toLowerCase(Character.toUpperCase(c)))
+        .distinct().count();
+    return lettersOrDigits.length >= MIN_REASON && distinct >= MIN_DISTINCT;
   }
 }

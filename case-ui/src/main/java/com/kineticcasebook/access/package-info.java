@@ -4,7 +4,7 @@
  * break-glass, every access rule of cases and clinics, the metadata stamped on every command, the
  * access log and the administration log.
  */
-@ApplicationModule(displayName = "Access", allowedDependencies = {"eventstore", "problem", "pages"})
+@ApplicationModule(displayName = "Access", allowedDependencies = {"eventstore", "http", "pages", "problem"})
 package com.kineticcasebook.access;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,7 @@
 package com.kineticcasebook.audit;
 
 import com.kineticcasebook.caseload.CaseView;
+import com.kineticcasebook.patientcase.CanonicalUuid;
 import com.kineticcasebook.reference.Wording;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -111,7 +112,7 @@ final class AuditPages {
       return Optional.empty();
     }
     try {
-      return Optional.of(UUID.fromString(text));
+      return Optional.of(CanonicalUuid.parse(text));
     } catch (IllegalArgumentException notAUuid) {
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package com.kineticcasebook.casework;
 
 import com.kineticcasebook.pages.FormErrors;
+import com.kineticcasebook.patientcase.CanonicalUuid;
 import com.kineticcasebook.patientcase.InvalidCommandException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -71,7 +72,7 @@ final class FormInput {
       return null;
     }
     try {
-      return UUID.fromString(text.strip());
+      return CanonicalUuid.parse(text.strip());
     } catch (IllegalArgumentException e) {
       return reject(field, "is not one of the choices");
     }

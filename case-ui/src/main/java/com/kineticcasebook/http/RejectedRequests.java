@@ -8,8 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Paths that Spring Security's firewall refuses (dot segments, encoded slashes, path parameters)
- * get a problem+json 400 like every other bad request, instead of the servlet container's page.
+ * Requests that Spring Security's firewall refuses get a problem+json 400 like every other bad
+ * request, instead of the servlet container's page. Non-canonical paths never reach it
+ * ({@link CanonicalRequestFilter} refuses them first); it remains the check of methods and of
+ * header and parameter values.
  */
 @Configuration(proxyBeanMethods = false)
 class RejectedRequests {

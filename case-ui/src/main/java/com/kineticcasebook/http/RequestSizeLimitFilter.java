@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,8 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * most one byte past the limit first. Video uploads have their own, larger limit in the video store.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+  /** A video upload, the one API body that is not JSON: its own, larger limit applies in the video store. */
+  private static final Pattern VIDEO_UPLOAD = Pattern.compile("/api/v1/cases/[^/]+/gait-recordings/[^/]+/video");
 
   private final ProblemWriter problems;
   private final long maxBytes;
@@ -33,7 +37,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/") || request.getRequestURI().endsWith("/video");
+    String path = RequestPath.of(request);
+    return !path.startsWith("/api/") || "PUT".equals(request.getMethod()) && VIDEO_UPLOAD.matcher(path).matches();
   }
 
   @Override

@@ -1,7 +1,9 @@
 package com.kineticcasebook.http;
 
+import com.kineticcasebook.patientcase.CanonicalUuid;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +20,8 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * Request JSON means exactly what it says: a key given twice, a number where text belongs, text
  * where a number or yes/no belongs, or a date written as a day count, an array or a date-time is
- * refused (400) rather than guessed at. A clinical record must not depend on a parser's guess.
+ * refused (400) rather than guessed at, and so is an id in any but its canonical 36-character form.
+ * A clinical record must not depend on a parser's guess.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictRequestJson {
@@ -43,7 +46,8 @@ class StrictRequestJson {
         .withCoercionConfig(LogicalType.DateTime, config -> config
             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
             .setCoercion(CoercionInputShape.Array, CoercionAction.Fail))
-        .addModule(new SimpleModule("iso-dates").addDeserializer(LocalDate.class, new IsoDate()));
+        .addModule(new SimpleModule("iso-dates").addDeserializer(LocalDate.class, new IsoDate()))
+        .addModule(new SimpleModule("canonical-ids").addDeserializer(UUID.class, new CanonicalId()));
   }
 
   /** A clinical date is an ISO date string, 2026-03-14, and nothing else: no day counts, arrays or times. */
@@ -59,6 +63,24 @@ class StrictRequestJson {
       } catch (DateTimeParseException e) {
         return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "must be a date such as 2026-03-14");
       }
+    }
+  }
+
+  /**
+   * An id is a string in its 36-character form only: Jackson's own reading also takes 24 characters
+   * of base64, and {@link UUID#fromString} short forms such as {@code 1-2-3-4-5}.
+   */
+  static final class CanonicalId extends ValueDeserializer<UUID> {
+    @Override
+    public UUID deserialize(JsonParser parser, DeserializationContext context) {
+      if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+        return (UUID) context.handleUnexpectedToken(UUID.class, parser);
+      }
+      String text = parser.getString();
+      if (!CanonicalUuid.isCanonical(text)) {
+        return (UUID) context.handleWeirdStringValue(UUID.class, text, "must be a UUID in its 36-character form");
+      }
+      return UUID.fromString(text);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.kineticcasebook.CasebookProperties;
 import com.kineticcasebook.access.CasebookUser;
 import com.kineticcasebook.eventstore.EventMetadata;
 import com.kineticcasebook.http.CachedBodyRequest;
+import com.kineticcasebook.http.RequestPath;
 import com.kineticcasebook.integrity.Sha256;
 import com.kineticcasebook.problem.ProblemWriter;
 import com.kineticcasebook.problem.Problems;
@@ -66,7 +67,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return !"POST".equals(request.getMethod())
-        || !request.getRequestURI().startsWith("/api/v1/cases")
+        || !RequestPath.of(request).startsWith("/api/v1/cases")
         || request.getHeader(HEADER) == null;
   }
 
@@ -90,7 +91,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
           "A request body may have at most " + maxBodyBytes + " bytes."));
       return;
     }
-    String requestHash = hash(request.getMethod() + " " + request.getRequestURI() + "\n", body);
+    String requestHash = hash(request.getMethod() + " " + RequestPath.of(request) + "\n", body);
     request.setAttribute(EventMetadata.IDEMPOTENCY_KEY_ATTRIBUTE, key);
     ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
     SavedResponse earlier = transactions.execute(tx -> {

@@ -7,6 +7,7 @@ import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.PostgresApplicationTest;
+import com.kineticcasebook.support.WebSession;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,46 @@ class AccessLogIT extends PostgresApplicationTest {
         .isEqualTo("auditor");
   }
 
+  /** A signed-in page session is attributed like a bearer token: user, username, roles, case. */
+  @Test
+  void pageRequestsOfASignedInSessionAreLoggedWithTheUser() {
+    WebSession clinician = WebSession.signIn(port, "clinician.north", PASSWORD);
+    as("clinician.north").withHeader("X-Consistency", "after=" + recorded.position())
+        .get("/api/v1/cases/" + recorded.caseId());
+    assertThat(clinician.get("/cases/" + recorded.caseId()).status()).isEqualTo(200);
+    WebSession auditor = WebSession.signIn(port, "auditor", PASSWORD);
+    assertThat(auditor.get("/audit/cases/" + recorded.caseId()).status()).isEqualTo(200);
+
+    String clinicianId = jdbc.queryForObject("SELECT id::text FROM app_user WHERE username = 'clinician.north'",
+        String.class);
+    JsonNode page = awaitEntry(recorded.caseId(), "GET /cases/{id}", "ALLOWED");
+    assertThat(page.get("username").asString()).isEqualTo("clinician.north");
+    assertThat(page.get("userId").asString()).isEqualTo(clinicianId);
+    assertThat(page.get("roles").asString()).isEqualTo("CLINICIAN");
+    assertThat(page.get("caseId").asString()).isEqualTo(recorded.caseId());
+    assertThat(page.get("clinicId").asString()).isEqualTo(north.toString());
+    assertThat(page.get("clientAddress").asString()).isEqualTo("127.0.0.1");
+    assertThat(WebSession.anonymous(port).get("/cases/" + recorded.caseId()).status()).isEqualTo(302);
+    JsonNode anonymous = awaitEntry(recorded.caseId(), "GET /cases/{id}", "REFUSED");
+    assertThat(anonymous.get("status").asInt()).as("sent to sign in").isEqualTo(302);
+    assertThat(anonymous.get("userId").isNull()).isTrue();
+    JsonNode audit = awaitEntry(recorded.caseId(), "GET /audit/cases/{id}", "ALLOWED");
+    assertThat(audit.get("username").asString()).isEqualTo("auditor");
+    assertThat(audit.get("roles").asString()).isEqualTo("AUDITOR");
+  }
+
+  /** A break-glass grant's path names no case; its row names the case asked for, granted or refused. */
+  @Test
+  void breakGlassGrantsAreLoggedWithTheirCase() {
+    ApiClient admin = as("admin");
+    admin.post("/api/v1/break-glass", Map.of("caseId", recorded.caseId(), "reason", "aaaaaaaaaaaa"));
+    admin.post("/api/v1/break-glass", Map.of("caseId", recorded.caseId(), "reason", "Complaint ticket 4711 review"));
+    assertThat(awaitEntry(recorded.caseId(), "POST /api/v1/break-glass", "REFUSED").get("status").asInt())
+        .isEqualTo(400);
+    assertThat(awaitEntry(recorded.caseId(), "POST /api/v1/break-glass", "ALLOWED").get("username").asString())
+        .isEqualTo("admin");
+  }
+
   @Test
   void theAccessLogIsAppendOnlyInTheDatabase() {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM access_log", Long.class)).isPositive();
@@ -89,6 +130,27 @@ class AccessLogIT extends PostgresApplicationTest {
     Response response = as("auditor").get("/api/v1/audit/access-log?caseId=" + caseId + "&size=500");
     assertThat(response.status()).isEqualTo(200);
     return response.json().get("entries").valueStream().toList();
+  }
+
+  /** The newest matching row of the case, waiting for it: a row is written once its response has been sent. */
+  private JsonNode awaitEntry(String caseId, String action, String outcome) {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (true) {
+      List<JsonNode> entries = entries(caseId);
+      try {
+        return find(entries, action, outcome);
+      } catch (AssertionError notYet) {
+        if (System.nanoTime() > deadline) {
+          throw notYet;
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private static JsonNode find(List<JsonNode> entries, String action, String outcome) {

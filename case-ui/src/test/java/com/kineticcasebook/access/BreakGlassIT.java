@@ -7,6 +7,7 @@ import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.PostgresApplicationTest;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +50,23 @@ class BreakGlassIT extends PostgresApplicationTest {
         .findFirst().orElseThrow();
     assertThat(flagged.get("breakGlass").asBoolean()).isTrue();
     assertThat(flagged.get("reason").asString()).contains("ticket 4711");
+  }
+
+  /** Padding, invisible characters and one letter repeated are not a reason: 400 naming the field. */
+  @Test
+  void aReasonMustBeWordsNotPaddingOrRepetition() {
+    ApiClient admin = as("admin");
+    for (String reason : List.of("\u200B".repeat(10), "\u200B".repeat(12) + "abc", "aaaaaaaaaa", "A a A a A a A a A a",
+        "          x", "ab ab ab ab ab ab", "\u2060\uFEFF".repeat(8) + "abcd")) {
+      Response refused = admin.post("/api/v1/break-glass", Map.of("caseId", recorded.caseId(), "reason", reason));
+      assertThat(refused.status()).as(reason).isEqualTo(400);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM break_glass_grant WHERE case_id = ?", Long.class,
+        UUID.fromString(recorded.caseId()))).isZero();
+    assertThat(admin.post("/api/v1/break-glass", Map.of("caseId", recorded.caseId(), "reason", "患者からの苦情を調査しています"))
+        .status()).as("letters of any script").isEqualTo(201);
   }
 
   @Test

@@ -664,7 +664,8 @@ final class HostileRequests {
     byte[] valid = utf8(Json.write(valid(endpoint), true));
     String suffix = endpoint.northPath().apply(f).substring(("/api/v1/cases/" + f.caseId()).length());
     List<String> notUuids = new ArrayList<>(List.of("not-a-uuid", "1", "null", "undefined", "-1",
-        f.caseId() + "x", f.caseId().replace("-", ""), "%E2%80%AE" + f.caseId(), "a".repeat(4_000), "a".repeat(6_000)));
+        f.caseId() + "x", f.caseId().replace("-", ""), "%E2%80%AE" + f.caseId(), "a".repeat(4_000), "a".repeat(6_000),
+        "0-0-0-0-0", "1-2-3-4-5"));
     for (int i = 0; i < 4; i++) {
       notUuids.add(pathSegment(pick(random, INJECTIONS)));
     }
@@ -673,7 +674,8 @@ final class HostileRequests {
           valid, Framing.LENGTH, Set.of(400), true);
     }
     for (String unknown : List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-        "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff", "0-0-0-0-0")) {
+        "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
+        "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF")) {
       add("path-unknown-case", endpoint.name(), "POST", "/api/v1/cases/" + unknown + suffix, jsonHeaders(f.northToken()),
           valid, Framing.LENGTH, Set.of(404), true);
     }
@@ -697,12 +699,13 @@ final class HostileRequests {
       }
     }
     String id = f.caseId();
-    // Refused by Spring Security's StrictHttpFirewall before any controller, with a problem+json 400.
+    // Not the canonical spelling of a path: refused before any filter that matches paths, with a problem+json 400.
     for (String target : List.of("/api/v1/cases/../cases/" + id + suffix, "/api/v1/cases/" + id + "/." + suffix,
         "/api/v1/cases//" + id + suffix, "/api/v1/cases/" + id + ";jsessionid=x" + suffix,
         "/api/v1/cases/%2e%2e/cases/" + id + suffix, "/api/v1/cases/" + id + "/%2E" + suffix,
-        "/api/v1/cases/%25" + suffix, "/api/v1/cases/" + id + suffix + "/..")) {
-      add("path-firewall", endpoint.name(), "POST", target, jsonHeaders(f.northToken()), valid, Framing.LENGTH,
+        "/api/v1/cases/%25" + suffix, "/api/v1/cases/" + id + suffix + "/..", "/api/v1/%63ases/" + id + suffix,
+        "/api/v1/cases/" + id + suffix + "/", "/api/v1/cases/" + id + suffix.replace("/", "/%2D"))) {
+      add("path-not-canonical", endpoint.name(), "POST", target, jsonHeaders(f.northToken()), valid, Framing.LENGTH,
           Set.of(400), true);
     }
     // Refused by Tomcat while it parses the request, before any filter or servlet: see HostileInputIT.
@@ -1000,9 +1003,10 @@ final class HostileRequests {
   }
 
   /**
-   * A hostile string as one path segment that the servlet container and the firewall let
-   * through, so that the application itself must refuse it: percent-encoded, without the
-   * characters that are refused earlier ({@code / \ % . ;}, controls).
+   * A hostile string as one path segment that the servlet container lets through, so that the
+   * application itself must refuse it: percent-encoded (refused as a non-canonical path) where it
+   * is not a letter, digit or {@code - _ ~} (those reach the id parsing), without the characters
+   * that are refused earlier ({@code / \ % . ;}, controls).
    */
   static String pathSegment(String hostile) {
     StringBuilder segment = new StringBuilder();

@@ -31,7 +31,7 @@ final class RawHttp {
     CALLER
   }
 
-  /** One request as sent: the request line's target is used verbatim. */
+  /** One request as sent: the request line's target is used verbatim; {@code Host} is 127.0.0.1 unless given. */
   record Request(String method, String target, List<String[]> headers, byte[] body, Framing framing) {
 
     Request {
@@ -45,7 +45,9 @@ final class RawHttp {
     byte[] toBytes() {
       StringBuilder head = new StringBuilder();
       head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-      head.append("Host: 127.0.0.1\r\n");
+      if (header("Host") == null) {
+        head.append("Host: 127.0.0.1\r\n");
+      }
       head.append("Connection: close\r\n");
       for (String[] header : headers) {
         head.append(header[0]).append(": ").append(header[1]).append("\r\n");
