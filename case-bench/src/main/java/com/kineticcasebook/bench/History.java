@@ -1,9 +1,9 @@
 package com.kineticcasebook.bench;
 
-import com.kineticcasebook.eventstore.EventMetadata;
 import com.kineticcasebook.generator.CaseGenerator;
 import com.kineticcasebook.generator.CaseGenerator.Clinician;
 import com.kineticcasebook.generator.CaseGenerator.GeneratedCase;
+import com.kineticcasebook.patientcase.CaseEventMetadata;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.CloseCase;
 import com.kineticcasebook.patientcase.HypothesisePrimary;
@@ -74,7 +74,7 @@ final class History {
             .configureCache(c -> new WeakReferenceCache()))
         .registerComponent(Clock.class, c -> clock)
         .configureCorrelationDataProviders(c -> List.of(new SimpleCorrelationDataProvider(
-            EventMetadata.USER_ID, EventMetadata.ROLES, EventMetadata.CLINIC_ID, EventMetadata.CORRELATION_ID)))
+            CaseEventMetadata.USER_ID, CaseEventMetadata.ROLES, CaseEventMetadata.CLINIC_ID, CaseEventMetadata.CORRELATION_ID)))
         .buildConfiguration();
     axon.start();
     try {
@@ -151,10 +151,10 @@ final class History {
           ? new MarkEnteredInError(caseId, lastEventIds.get(mark.commandIndex()), mark.reason())
           : command;
       Map<String, Object> metadata = Map.of(
-          EventMetadata.USER_ID, generated.clinician().userId().toString(),
-          EventMetadata.ROLES, List.of("CLINICIAN"),
-          EventMetadata.CLINIC_ID, generated.clinician().clinicId().toString(),
-          EventMetadata.CORRELATION_ID, UUID.randomUUID().toString());
+          CaseEventMetadata.USER_ID, generated.clinician().userId().toString(),
+          CaseEventMetadata.ROLES, List.of("CLINICIAN"),
+          CaseEventMetadata.CLINIC_ID, generated.clinician().clinicId().toString(),
+          CaseEventMetadata.CORRELATION_ID, UUID.randomUUID().toString());
       gateway.sendAndWait(GenericCommandMessage.asCommandMessage(toSend).andMetaData(metadata));
       events = streams.of(caseId.toString());
       lastEventIds.add(events.get(events.size() - 1).getIdentifier());

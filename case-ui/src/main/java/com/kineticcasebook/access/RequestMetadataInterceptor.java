@@ -1,6 +1,7 @@
 package com.kineticcasebook.access;
 
 import com.kineticcasebook.eventstore.EventMetadata;
+import com.kineticcasebook.patientcase.CaseEventMetadata;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,19 +32,19 @@ class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMe
   private static Map<String, Object> missingMetadata(Map<String, ?> present) {
     Map<String, Object> added = new HashMap<>();
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (!present.containsKey(EventMetadata.USER_ID)
+    if (!present.containsKey(CaseEventMetadata.USER_ID)
         && authentication != null
         && authentication.getPrincipal() instanceof CasebookUser user) {
-      added.put(EventMetadata.USER_ID, user.id().toString());
-      added.put(EventMetadata.ROLES, user.roles().stream().map(Enum::name).sorted().toList());
+      added.put(CaseEventMetadata.USER_ID, user.id().toString());
+      added.put(CaseEventMetadata.ROLES, user.roles().stream().map(Enum::name).sorted().toList());
     }
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     if (request != null) {
-      copyAttribute(request, EventMetadata.AUTHORISED_CLINIC_ATTRIBUTE, EventMetadata.CLINIC_ID, present, added);
-      copyAttribute(request, EventMetadata.CORRELATION_ID_ATTRIBUTE, EventMetadata.CORRELATION_ID, present, added);
-      copyAttribute(request, EventMetadata.IDEMPOTENCY_KEY_ATTRIBUTE, EventMetadata.IDEMPOTENCY_KEY, present, added);
+      copyAttribute(request, EventMetadata.AUTHORISED_CLINIC_ATTRIBUTE, CaseEventMetadata.CLINIC_ID, present, added);
+      copyAttribute(request, EventMetadata.CORRELATION_ID_ATTRIBUTE, CaseEventMetadata.CORRELATION_ID, present, added);
+      copyAttribute(request, EventMetadata.IDEMPOTENCY_KEY_ATTRIBUTE, CaseEventMetadata.IDEMPOTENCY_KEY, present, added);
     }
-    for (String required : List.of(EventMetadata.USER_ID, EventMetadata.CLINIC_ID, EventMetadata.CORRELATION_ID)) {
+    for (String required : List.of(CaseEventMetadata.USER_ID, CaseEventMetadata.CLINIC_ID, CaseEventMetadata.CORRELATION_ID)) {
       if (!present.containsKey(required) && !added.containsKey(required)) {
         throw new IllegalStateException("A command was sent without " + required + " metadata");
       }

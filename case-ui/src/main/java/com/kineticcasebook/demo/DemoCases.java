@@ -4,9 +4,9 @@ import com.kineticcasebook.CasebookProperties;
 import com.kineticcasebook.access.CasebookUser;
 import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.eventstore.CaseCommandSender;
-import com.kineticcasebook.eventstore.EventMetadata;
 import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.generator.CaseGenerator;
+import com.kineticcasebook.patientcase.CaseEventMetadata;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.MarkEnteredInError;
 import com.kineticcasebook.patientcase.OpenCase;
@@ -78,10 +78,10 @@ class DemoCases implements ApplicationRunner {
   static List<RecordedPosition> record(CaseSender sender, CaseGenerator.GeneratedCase generated, String correlationId) {
     CaseId caseId = ((OpenCase) generated.commands().get(0)).caseId();
     Map<String, Object> metadata = Map.of(
-        EventMetadata.USER_ID, generated.clinician().userId().toString(),
-        EventMetadata.ROLES, List.of("CLINICIAN"),
-        EventMetadata.CLINIC_ID, generated.clinician().clinicId().toString(),
-        EventMetadata.CORRELATION_ID, correlationId);
+        CaseEventMetadata.USER_ID, generated.clinician().userId().toString(),
+        CaseEventMetadata.ROLES, List.of("CLINICIAN"),
+        CaseEventMetadata.CLINIC_ID, generated.clinician().clinicId().toString(),
+        CaseEventMetadata.CORRELATION_ID, correlationId);
     List<RecordedPosition> positions = new ArrayList<>();
     for (Object command : generated.commands()) {
       Object toSend = command;

@@ -1,5 +1,6 @@
 package com.kineticcasebook.eventstore;
 
+import com.kineticcasebook.patientcase.CaseEventMetadata;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,6 @@ class MetadataCorrelation {
 
   @Bean
   CorrelationDataProvider identityMetadata() {
-    return new SimpleCorrelationDataProvider(EventMetadata.KEYS.toArray(String[]::new));
+    return new SimpleCorrelationDataProvider(CaseEventMetadata.KEYS.toArray(String[]::new));
   }
 }

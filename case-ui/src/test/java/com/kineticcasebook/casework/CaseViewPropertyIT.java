@@ -13,12 +13,12 @@ import com.kineticcasebook.caseload.FindCaseTimeline;
 import com.kineticcasebook.caseload.FindCaseView;
 import com.kineticcasebook.caseload.ListCases;
 import com.kineticcasebook.eventstore.CaseCommandSender;
-import com.kineticcasebook.eventstore.EventMetadata;
 import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.operations.ProjectionOperations;
 import com.kineticcasebook.operations.ProjectionPositions;
 import com.kineticcasebook.outcomes.FindOutcomeDashboard;
 import com.kineticcasebook.outcomes.OutcomeDashboard;
+import com.kineticcasebook.patientcase.CaseEventMetadata;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.patientcase.UserId;
 import com.kineticcasebook.projections.ProcessingGroups;
@@ -115,10 +115,10 @@ class CaseViewPropertyIT {
   void everyGeneratedCommandIsAccepted(@ForAll("cases") GeneratedCase generated) {
     String caseId = generated.caseId().toString();
     Map<String, Object> metadata = Map.of(
-        EventMetadata.USER_ID, clinician.toString(),
-        EventMetadata.ROLES, List.of("CLINICIAN"),
-        EventMetadata.CLINIC_ID, clinic.toString(),
-        EventMetadata.CORRELATION_ID, "property-" + caseId);
+        CaseEventMetadata.USER_ID, clinician.toString(),
+        CaseEventMetadata.ROLES, List.of("CLINICIAN"),
+        CaseEventMetadata.CLINIC_ID, clinic.toString(),
+        CaseEventMetadata.CORRELATION_ID, "property-" + caseId);
     CaseCommandSender sender = application.getBean(CaseCommandSender.class);
     List<String> eventIds = new ArrayList<>();
     long position = -1;
