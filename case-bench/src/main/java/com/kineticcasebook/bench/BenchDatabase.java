@@ -4,13 +4,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 
 /**
- * A fresh PostgreSQL database for one benchmark run, migrated by the application's own Flyway
- * scripts, and dropped at the end. The server comes from CASEBOOK_BENCH_PG_URL (default
+ * A fresh PostgreSQL database for one benchmark run, dropped at the end. The application under
+ * test migrates it, as it would in production. The server comes from CASEBOOK_BENCH_PG_URL (default
  * 127.0.0.1:5432, user postgres without a password, as on the build machines).
  */
 final class BenchDatabase implements AutoCloseable {
@@ -29,15 +27,7 @@ final class BenchDatabase implements AutoCloseable {
   static BenchDatabase create() throws SQLException {
     String name = "casebook_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     admin("CREATE DATABASE " + name);
-    BenchDatabase database = new BenchDatabase(name);
-    Flyway.configure()
-        .dataSource(database.url(), USER, PASSWORD)
-        .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
-        // One role for the benchmark: it owns the tables and is the application's role too.
-        .placeholders(Map.of("runtime_role", USER))
-        .load()
-        .migrate();
-    return database;
+    return new BenchDatabase(name);
   }
 
   String name() {
