@@ -31,7 +31,7 @@ final class BenchDatabase implements AutoCloseable {
     BenchDatabase database = new BenchDatabase(name);
     Flyway.configure()
         .dataSource(database.url(), USER, PASSWORD)
-        .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+        .locations("classpath:db/migration")
         .load()
         .migrate();
     return database;

@@ -1,0 +1,112 @@
+package com.kineticcasebook.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server run as a child process, its cluster in {@code {data-dir}/postgres} and its
+ * server log in {@code {data-dir}/postgres.log}. The first start creates the cluster and the
+ * {@code casebook} database; later starts reuse them. The server binaries come from the
+ * application's own jar. PostgreSQL refuses to run as root; started by root, the library runs it
+ * in a user namespace of its own ({@code unshare -U}), where it is not root.
+ */
+final class EmbeddedPostgresServer implements AutoCloseable {
+
+  static final String USER = "postgres";
+  static final String DATABASE = "casebook";
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /** Starts the server on the given port (0: any free one) and creates the database if it is new. */
+  static EmbeddedPostgresServer start(Path dataDir, int port) throws IOException {
+    Path cluster = dataDir.resolve("postgres").toAbsolutePath().normalize();
+    Path serverLog = dataDir.resolve("postgres.log").toAbsolutePath().normalize();
+    Files.createDirectories(cluster);
+    if (port != 0) {
+      requireFree(port, cluster);
+    }
+    EmbeddedPostgres postgres;
+    try {
+      postgres = EmbeddedPostgres.builder()
+          .setDataDirectory(cluster)
+          .setCleanDataDirectory(false)
+          // The application context stops the server, after the processors and the pool.
+          .setRegisterShutdownHook(false)
+          .setPort(port)
+          // The same collation on every machine, whatever locales it has installed.
+          .setLocaleConfig("locale", "C")
+          // The library starts the server with fsync off (fit for throwaway test clusters); the
+          // demo's cluster outlives the process, so a crash must not corrupt it.
+          .setServerConfig("fsync", "on")
+          .setServerConfig("max_connections", "100")
+          .setPGStartupWait(Duration.ofSeconds(60))
+          .setOutputRedirector(Redirect.appendTo(serverLog.toFile()))
+          .setErrorRedirector(Redirect.appendTo(serverLog.toFile()))
+          .start();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("The embedded PostgreSQL did not start on " + cluster
+          + ". Is another Casebook using this data directory? Its server log is " + serverLog
+          + (isRoot() ? ". As root, PostgreSQL runs only in a user namespace (unshare -U, util-linux);"
+              + " or start Casebook as an ordinary user" : ""), e);
+    }
+    EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+    server.createDatabaseIfNew();
+    log.info("Embedded PostgreSQL on localhost:{}, files in {}; look with: psql -h localhost -p {} -U {} {}",
+        postgres.getPort(), cluster, postgres.getPort(), USER, DATABASE);
+    return server;
+  }
+
+  String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+  }
+
+  private void createDatabaseIfNew() {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+        if (exists.next()) {
+          return;
+        }
+      }
+      statement.execute("CREATE DATABASE " + DATABASE);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The embedded PostgreSQL did not create the database " + DATABASE, e);
+    }
+  }
+
+  private static void requireFree(int port, Path cluster) {
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      probe.setReuseAddress(true);
+    } catch (IOException inUse) {
+      throw new IllegalStateException("Port " + port + " for the embedded PostgreSQL of " + cluster
+          + " is in use: is another Casebook running on this machine? Stop it, or choose another port"
+          + " with CASEBOOK_EMBEDDED_DB_PORT", inUse);
+    }
+  }
+
+  private static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}
