@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +40,9 @@ public abstract class BrowserTest extends ApplicationTest {
   public static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots").toAbsolutePath().normalize();
 
   private static final String CHROMIUM = System.getenv().getOrDefault("CASEBOOK_CHROMIUM", "/usr/bin/chromium");
+  private static final String NO_CHROMIUM = "Browser tests skipped: no Chromium at " + CHROMIUM
+      + " (install Debian's chromium, or set CASEBOOK_CHROMIUM to a Chromium binary, to run them)";
+  private static boolean noChromiumReported;
   // Playwright must not download its own browser: this machine's is Debian's.
   private static final Map<String, String> ENV = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
   private static Playwright playwright;
@@ -60,6 +65,25 @@ public abstract class BrowserTest extends ApplicationTest {
       }));
     }
     return browser;
+  }
+
+  /**
+   * Without a Chromium the browser tests are skipped, with one line saying how to run them; where
+   * CASEBOOK_REQUIRE_BROWSER=1 (CI) a missing Chromium fails them instead.
+   */
+  @BeforeAll
+  static synchronized void requireChromium() {
+    if (Files.isExecutable(Path.of(CHROMIUM))) {
+      return;
+    }
+    if ("1".equals(System.getenv("CASEBOOK_REQUIRE_BROWSER"))) {
+      throw new IllegalStateException("CASEBOOK_REQUIRE_BROWSER=1 but there is no Chromium at " + CHROMIUM);
+    }
+    if (!noChromiumReported) {
+      noChromiumReported = true;
+      System.out.println(NO_CHROMIUM);
+    }
+    Assumptions.abort(NO_CHROMIUM);
   }
 
   @BeforeEach
