@@ -61,10 +61,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
           .setErrorRedirector(Redirect.appendTo(serverLog.toFile()))
           .start();
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("The embedded PostgreSQL did not start on " + cluster
-          + ". Is another Casebook using this data directory? Its server log is " + serverLog
-          + (isRoot() ? ". As root, PostgreSQL runs only in a user namespace (unshare -U, util-linux);"
-              + " or start Casebook as an ordinary user" : ""), e);
+      throw new EmbeddedPostgresUnavailable("The embedded PostgreSQL did not start on " + cluster + ": " + e.getMessage(),
+          "Is another Casebook using this data directory? Stop it, or give this one another CASEBOOK_DATA_DIR."
+              + " The server's own log is " + serverLog + "."
+              + (isRoot() ? " As root, PostgreSQL runs only in a user namespace (unshare -U, util-linux);"
+                  + " or start Casebook as an ordinary user." : ""), e);
     }
     EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
     server.createDatabaseIfNew();
@@ -95,9 +96,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       probe.setReuseAddress(true);
     } catch (IOException inUse) {
-      throw new IllegalStateException("Port " + port + " for the embedded PostgreSQL of " + cluster
-          + " is in use: is another Casebook running on this machine? Stop it, or choose another port"
-          + " with CASEBOOK_EMBEDDED_DB_PORT", inUse);
+      throw new EmbeddedPostgresUnavailable("Port " + port + " for the embedded PostgreSQL of " + cluster + " is in use.",
+          "Is another Casebook running on this machine? Stop it, or choose another port with"
+              + " CASEBOOK_EMBEDDED_DB_PORT (0 for any free one).", inUse);
     }
   }
 
