@@ -68,7 +68,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                   + " or start Casebook as an ordinary user." : ""), e);
     }
     EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
-    server.createDatabaseIfNew();
+    try {
+      server.createDatabaseIfNew();
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
     log.info("Embedded PostgreSQL on localhost:{}, files in {}; look with: psql -h localhost -p {} -U {} {}",
         postgres.getPort(), cluster, postgres.getPort(), USER, DATABASE);
     return server;
@@ -94,7 +99,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
   private static void requireFree(int port, Path cluster) {
     try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      probe.setReuseAddress(true);
+      // Bound and released: nothing listens there.
     } catch (IOException inUse) {
       throw new EmbeddedPostgresUnavailable("Port " + port + " for the embedded PostgreSQL of " + cluster + " is in use.",
           "Is another Casebook running on this machine? Stop it, or choose another port with"
