@@ -66,7 +66,8 @@ class EmbeddedDefaultIT {
    * The README's run command as a person runs it: the jar on its own, an empty data directory.
    * Every page says the demo is still being recorded until the caseload has all of it; the
    * database is PostgreSQL with the production guards; a SIGTERM stops the application and its
-   * server with no error or warning logged; a second start reuses the data.
+   * server with no error or warning logged; a second start reuses the data, and so does a start
+   * after a SIGKILL, which left the server running.
    */
   @Test
   void theRunCommandRecordsTheDemoOnPostgresqlStopsCleanlyAndReusesItsData() throws Exception {
@@ -122,11 +123,24 @@ class EmbeddedDefaultIT {
     Process second = start(dataDir, databasePort, demoCases, "second");
     try {
       int secondPort = awaitPort(second, dataDir.resolve("second.log"));
-      assertThat(northCaseload(ApiClient.login(secondPort, "clinician.north", DEMO_PASSWORD))).as("the same data, not a new demo").isEqualTo(complete);
+      assertThat(northCaseload(ApiClient.login(secondPort, "clinician.north", DEMO_PASSWORD)))
+          .as("the same data, not a new demo").isEqualTo(complete);
     } finally {
-      stop(second);
+      second.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
     }
     assertThat(log(dataDir, "second")).doesNotContain("Demo mode: recorded", " ERROR ", " WARN ", "Exception");
+
+    Process third = start(dataDir, databasePort, demoCases, "third");
+    try {
+      int thirdPort = awaitPort(third, dataDir.resolve("third.log"));
+      assertThat(northCaseload(ApiClient.login(thirdPort, "clinician.north", DEMO_PASSWORD)))
+          .as("after a SIGKILL the next start takes over the server left running").isEqualTo(complete);
+    } finally {
+      stop(third);
+    }
+    assertThat(log(dataDir, "third")).contains("left running by a Casebook that was killed")
+        .doesNotContain(" ERROR ", " WARN ", "Exception");
+    assertThat(answers(databasePort)).isFalse();
   }
 
   private static Process start(Path dataDir, int databasePort, int demoCases, String name) throws IOException {

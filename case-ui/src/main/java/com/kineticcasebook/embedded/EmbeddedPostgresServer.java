@@ -5,13 +5,21 @@ import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +47,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     Path cluster = dataDir.resolve("postgres").toAbsolutePath().normalize();
     Path serverLog = dataDir.resolve("postgres.log").toAbsolutePath().normalize();
     Files.createDirectories(cluster);
+    stopOrphan(cluster);
     if (port != 0) {
       requireFree(port, cluster);
     }
@@ -104,6 +113,50 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       throw new EmbeddedPostgresUnavailable("Port " + port + " for the embedded PostgreSQL of " + cluster + " is in use.",
           "Is another Casebook running on this machine? Stop it, or choose another port with"
               + " CASEBOOK_EMBEDDED_DB_PORT (0 for any free one).", inUse);
+    }
+  }
+
+  /**
+   * A Casebook killed outright (SIGKILL) leaves its server running, holding the cluster and its
+   * port. No live Casebook holds the cluster's lock then, so a postmaster still named in
+   * {@code postmaster.pid} is that orphan: it is stopped (SIGTERM, PostgreSQL's smart shutdown,
+   * its clients being gone) before this start.
+   */
+  private static void stopOrphan(Path cluster) throws IOException {
+    Path pidFile = cluster.resolve("postmaster.pid");
+    Path lockFile = cluster.resolve("epg-lock");
+    if (!Files.exists(pidFile) || !Files.exists(lockFile)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      if (lock == null) {
+        return;
+      }
+    } catch (OverlappingFileLockException heldHere) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+    } catch (IOException | RuntimeException unreadable) {
+      return;
+    }
+    Optional<ProcessHandle> postmaster = ProcessHandle.of(pid)
+        .filter(process -> process.info().command()
+            .map(command -> command.endsWith("postgres") || command.endsWith("postgres.exe")).orElse(false));
+    if (postmaster.isEmpty()) {
+      return;
+    }
+    log.info("Stopping the embedded PostgreSQL left running by a Casebook that was killed (pid {})", pid);
+    postmaster.get().destroy();
+    try {
+      postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new EmbeddedPostgresUnavailable("The embedded PostgreSQL left running on " + cluster
+          + " (pid " + pid + ") did not stop.", "Stop that process, then start Casebook again.", e);
     }
   }
 
