@@ -102,8 +102,8 @@ class DemoCases implements ApplicationRunner {
     long last = -1;
     while (recorded < generated.size() && !stopping) {
       try {
-        List<RecordedPosition> positions = record(generated.get(recorded), "demo-" + recorded);
-        last = positions.get(positions.size() - 1).globalIndex();
+        List<RecordedPosition> events = record(generated.get(recorded), "demo-" + recorded);
+        last = events.get(events.size() - 1).globalIndex();
       } catch (RuntimeException e) {
         if (!stopping) {
           throw e;
@@ -127,7 +127,15 @@ class DemoCases implements ApplicationRunner {
   private void awaitCaseViews(long last) {
     long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
     while (!stopping && System.nanoTime() < deadline) {
-      OptionalLong processed = positions.processed(CaseViewProjection.GROUP);
+      OptionalLong processed;
+      try {
+        processed = positions.processed(CaseViewProjection.GROUP);
+      } catch (RuntimeException e) {
+        if (stopping) {
+          return;
+        }
+        throw e;
+      }
       if (processed.isPresent() && processed.getAsLong() >= last) {
         return;
       }
