@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * it signs in like a person would. The browser tests share a database of their own, so that the
  * screenshots they save show what a clinic would see, not the other tests' throwaway users.
  */
+@ExtendWith(BrowserTest.ChromiumFound.class)
 public abstract class BrowserTest extends ApplicationTest {
 
   private static final TestDatabase DATABASE = TestDatabase.create();
@@ -111,5 +116,34 @@ public abstract class BrowserTest extends ApplicationTest {
       throw new IllegalStateException(e);
     }
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  /**
+   * Without a Chromium the browser tests are skipped (before their application starts), with one
+   * line saying how to run them; where CASEBOOK_REQUIRE_BROWSER=1 (CI) a missing Chromium fails
+   * them instead.
+   */
+  static final class ChromiumFound implements ExecutionCondition {
+
+    private static final String NO_CHROMIUM = "Browser tests skipped: no Chromium at " + CHROMIUM
+        + " (install Debian's chromium, or set CASEBOOK_CHROMIUM to a Chromium binary, to run them)";
+    private static boolean reported;
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (Files.isExecutable(Path.of(CHROMIUM))) {
+        return ConditionEvaluationResult.enabled("Chromium at " + CHROMIUM);
+      }
+      if ("1".equals(System.getenv("CASEBOOK_REQUIRE_BROWSER"))) {
+        throw new IllegalStateException("CASEBOOK_REQUIRE_BROWSER=1 but there is no Chromium at " + CHROMIUM);
+      }
+      synchronized (ChromiumFound.class) {
+        if (!reported) {
+          reported = true;
+          System.out.println(NO_CHROMIUM);
+        }
+      }
+      return ConditionEvaluationResult.disabled(NO_CHROMIUM);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package com.kineticcasebook.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.kineticcasebook.CasebookApplication;
 import com.kineticcasebook.support.ApiClient;
@@ -8,6 +9,8 @@ import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.PostgresApplicationTest;
 import com.kineticcasebook.support.Projections;
 import com.kineticcasebook.support.TestDatabase;
+import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -32,6 +36,8 @@ class BackupRestoreIT extends PostgresApplicationTest {
 
   @Test
   void aRestoredDumpRebuildsIdenticalReadModelsAndIntactChains() throws Exception {
+    assumeTrue(onPath("pg_dump") && onPath("pg_restore"),
+        "skipped: the backup test needs PostgreSQL's client tools pg_dump and pg_restore on the PATH");
     ApiClient clinician = as("clinician.north");
     CaseScript recorded = CaseScript.open(clinician, north.toString(), "N-4040", LocalDate.now().minusDays(40), 0);
     String calf = recorded.injury("CALF", "LEFT", "CALF_STRAIN", 0);
@@ -42,10 +48,12 @@ class BackupRestoreIT extends PostgresApplicationTest {
     clinician.withHeader("X-Consistency", "after=" + recorded.position()).get("/api/v1/cases/" + recorded.caseId());
 
     Path dump = Files.createTempFile("casebook", ".dump");
-    run("pg_dump", "--format=custom", "--no-owner", "--host=127.0.0.1", "--username=" + DATABASE.user(),
+    run("pg_dump", "--format=custom", "--no-owner", "--host=127.0.0.1", "--port=" + port(DATABASE.url()),
+        "--username=" + DATABASE.user(),
         "--file=" + dump, databaseName(DATABASE.url()));
     TestDatabase restored = TestDatabase.create();
-    run("pg_restore", "--no-owner", "--exit-on-error", "--host=127.0.0.1", "--username=" + restored.user(),
+    run("pg_restore", "--no-owner", "--exit-on-error", "--host=127.0.0.1", "--port=" + port(restored.url()),
+        "--username=" + restored.user(),
         "--dbname=" + databaseName(restored.url()), dump.toString());
 
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CasebookApplication.class)
@@ -69,6 +77,15 @@ class BackupRestoreIT extends PostgresApplicationTest {
         assertThat(verification.get("intact").asBoolean()).as(caseId).isTrue();
       }
     }
+  }
+
+  private static int port(String url) {
+    return URI.create(url.substring("jdbc:".length())).getPort();
+  }
+
+  private static boolean onPath(String command) {
+    return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .anyMatch(directory -> Files.isExecutable(Path.of(directory, command)));
   }
 
   private static String databaseName(String url) {

@@ -9,17 +9,17 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A fresh, empty PostgreSQL database on the local server for one test run. The server comes
- * from CASEBOOK_TEST_PG_URL (default 127.0.0.1:5432, user postgres, trust authentication).
- * Its tables belong to that user, who runs the migrations; the application under test connects as
- * {@link #runtimeUser()}, a role that owns nothing, as in production.
+ * A fresh, empty PostgreSQL database for one test run, on the server that {@link TestServer}
+ * chose: an external one (CASEBOOK_TEST_PG_URL, or 127.0.0.1:5432 when it answers) or one that
+ * the tests start themselves.
+ * Its tables belong to that server's user, who runs the migrations; the application under test
+ * connects as {@link #runtimeUser()}, a role that owns nothing, as in production.
  */
 public final class TestDatabase {
 
-  private static final String SERVER =
-      System.getenv().getOrDefault("CASEBOOK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-  private static final String USER = System.getenv().getOrDefault("CASEBOOK_TEST_PG_USER", "postgres");
-  private static final String PASSWORD = System.getenv().getOrDefault("CASEBOOK_TEST_PG_PASSWORD", "");
+  private static final String SERVER = TestServer.get().url();
+  private static final String USER = TestServer.get().user();
+  private static final String PASSWORD = TestServer.get().password();
 
   /** Roles are cluster-wide and test runs share the server, so the role is created only if absent. */
   private static final String RUNTIME_USER = "casebook_app_test";
