@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +33,6 @@ class AdministrationLogIT extends PostgresApplicationTest {
 
   @Autowired private UserDirectory users;
   @Autowired private PasswordEncoder passwordEncoder;
-  @Autowired private PlatformTransactionManager transactions;
 
   @Test
   void anAdministratorCannotMakeThemselvesAClinicianNorChangeTheirOwnAccount() {
@@ -127,11 +127,12 @@ class AdministrationLogIT extends PostgresApplicationTest {
     String username = unique("legacy");
     UUID legacy = users.createUser(username, passwordEncoder.encode(PASSWORD), Set.of(Role.CLINICIAN), north,
         UserDirectory.Relation.MEMBER);
-    // As a row written before the database checked the combination.
-    new TransactionTemplate(transactions).executeWithoutResult(status -> {
-      jdbc.execute("ALTER TABLE user_role DISABLE TRIGGER user_role_separation_of_duties");
-      jdbc.update("INSERT INTO user_role (user_id, role) VALUES (?, 'ADMIN')", legacy);
-      jdbc.execute("ALTER TABLE user_role ENABLE TRIGGER user_role_separation_of_duties");
+    // As a row written before the database checked the combination (only the tables' owner can).
+    JdbcTemplate owner = asOwner();
+    new TransactionTemplate(new DataSourceTransactionManager(owner.getDataSource())).executeWithoutResult(status -> {
+      owner.execute("ALTER TABLE user_role DISABLE TRIGGER user_role_separation_of_duties");
+      owner.update("INSERT INTO user_role (user_id, role) VALUES (?, 'ADMIN')", legacy);
+      owner.execute("ALTER TABLE user_role ENABLE TRIGGER user_role_separation_of_duties");
     });
 
     ApiClient both = as(username);
@@ -244,22 +245,27 @@ class AdministrationLogIT extends PostgresApplicationTest {
   @Test
   void theLogIsAppendOnly() {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM administration_log", Integer.class)).isPositive();
-    assertThatThrownBy(() -> jdbc.update("UPDATE administration_log SET action = 'ROLES_CHANGED'"))
-        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-    assertThatThrownBy(() -> jdbc.update("DELETE FROM administration_log"))
-        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-    assertThatThrownBy(() -> jdbc.execute("TRUNCATE administration_log"))
-        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+    // The application's role may not even try; the tables' owner is stopped by the trigger.
+    for (JdbcTemplate role : List.of(jdbc, asOwner())) {
+      String refusal = role == jdbc ? "permission denied" : "append-only";
+      assertThatThrownBy(() -> role.update("UPDATE administration_log SET action = 'ROLES_CHANGED'"))
+          .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining(refusal);
+      assertThatThrownBy(() -> role.update("DELETE FROM administration_log"))
+          .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining(refusal);
+      assertThatThrownBy(() -> role.execute("TRUNCATE administration_log"))
+          .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining(refusal);
+    }
   }
 
   @Test
   void aChangeWhoseLogRowCannotBeWrittenDoesNotHappen() {
     WebSession admin = adminPages();
     UUID userId = users.createUser(unique("atomic"), "{noop}x", Set.of(Role.AUDITOR));
-    jdbc.execute("""
+    JdbcTemplate owner = asOwner();
+    owner.execute("""
         CREATE FUNCTION refuse_administration_log() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'log unavailable'; END; $$""");
-    jdbc.execute("""
+    owner.execute("""
         CREATE TRIGGER administration_log_unavailable BEFORE INSERT ON administration_log
         FOR EACH ROW EXECUTE FUNCTION refuse_administration_log()""");
     try {
@@ -268,8 +274,8 @@ class AdministrationLogIT extends PostgresApplicationTest {
       Response rebuild = as("admin").post("/api/v1/admin/projections/case-views/rebuild", Map.of());
       assertThat(rebuild.status()).isGreaterThanOrEqualTo(500);
     } finally {
-      jdbc.execute("DROP TRIGGER administration_log_unavailable ON administration_log");
-      jdbc.execute("DROP FUNCTION refuse_administration_log()");
+      owner.execute("DROP TRIGGER administration_log_unavailable ON administration_log");
+      owner.execute("DROP FUNCTION refuse_administration_log()");
     }
     assertThat(users.account(userId).orElseThrow().roles()).containsExactly(Role.AUDITOR);
     assertThat(as("admin").get("/api/v1/admin/projections").json().findValues("rebuilding"))
