@@ -44,7 +44,8 @@ public final class ApplicationProcess implements AutoCloseable {
     builder.environment().put("CASEBOOK_ADMIN_PASSWORD", PASSWORD);
     builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(logName + ".log").toFile());
     Process process = builder.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    // Generous: on a shared two-core machine a start can take a minute and more under load.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     HttpClient http = HttpClient.newHttpClient();
     while (System.nanoTime() < deadline) {
       try {
@@ -62,7 +63,7 @@ public final class ApplicationProcess implements AutoCloseable {
       Thread.sleep(250);
     }
     process.destroyForcibly();
-    throw new AssertionError("the application did not start within 90 seconds");
+    throw new AssertionError("the application did not start within 180 seconds");
   }
 
   public int port() {
