@@ -9,6 +9,7 @@ import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.PostgresApplicationTest;
+import com.kineticcasebook.support.WebSession;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,7 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
   private ApiClient owner;
   private String clinic;
   private String clinicianId;
+  private String ownerName;
   private final LocalDate t0 = LocalDate.now().minusDays(100);
 
   @BeforeEach
@@ -47,7 +49,8 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
     clinic = clinicId.toString();
     clinicianId = clinicianUser.toString();
     clinician = as("dash.clinician." + suffix);
-    owner = as("dash.owner." + suffix);
+    ownerName = "dash.owner." + suffix;
+    owner = as(ownerName);
   }
 
   @Test
@@ -232,6 +235,10 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
 
     String csv = owner.get("/api/v1/dashboards/outcomes.csv?clinicId=" + clinic).body();
     assertThat(csv).contains("linkedAfterClearance,,,,,,4,,").contains("total,,,,,,2,1,20");
+
+    String page = WebSession.signIn(port, ownerName, PASSWORD).get("/dashboards/outcomes?clinicId=" + clinic).body();
+    assertThat(page).containsPattern(">4</span>\\s*secondaries were linked to their primary only after they had"
+        + " cleared; they are left out of every figure\\.");
   }
 
   @Test
