@@ -39,7 +39,8 @@ public record CaseView(
 
   /** A hypothesis as recorded; {@code current} for the latest one not marked in error. */
   public record Hypothesis(String eventId, UUID primaryInjuryId, List<UUID> secondaryInjuryIds, String rationale,
-      List<UUID> evidenceRecordingIds, Instant recordedAt, boolean current, boolean enteredInError) {}
+      List<UUID> evidenceRecordingIds, Instant recordedAt, boolean current, boolean enteredInError,
+      LocalDate hypothesisedOn) {}
 
   public record OutcomeMeasure(String eventId, UUID injuryId, OutcomeInstrument instrument, double score,
       LocalDate measuredOn) {}

@@ -4,12 +4,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The figures of the outcomes dashboard, named as the JSON API names them. */
+/**
+ * The figures of the outcomes dashboard, named as the JSON API names them.
+ *
+ * @param linkedAfterClearance secondaries linked to their primary only after they had cleared
+ *     ({@link Hindsight}): counted here and in no other figure
+ */
 public record OutcomeDashboard(
     UUID clinicId, LocalDate from, LocalDate to, Counts secondaries, Double clearanceRateAfterPrimaryTreatment,
     Integer medianDaysToClearance, List<ByPrimaryCondition> byPrimaryCondition, List<ByChain> byChain,
     List<ByClinician> byClinician, List<ByModality> byModality, List<ByMonth> byMonth,
-    List<ByInstrument> outcomeMeasures, List<SurvivalPoint> timeToClearance) {
+    List<ByInstrument> outcomeMeasures, List<SurvivalPoint> timeToClearance, int linkedAfterClearance) {
 
   public record Counts(int total, int clearedAfterPrimaryTreatment, int clearedWithDirectTreatment,
       int clearedBeforePrimaryTreatment, int unresolved) {}

@@ -10,9 +10,11 @@ import java.util.UUID;
  * @param primaryTreatedOn tP: the earliest start of a treatment of the primary, null if never treated
  * @param primaryModality the modality of that earliest treatment
  * @param caseClosedOn censoring date of an unresolved secondary on a closed case
+ * @param linkedAfterClearance whether it was linked to its primary only after it had cleared
+ *     ({@link Hindsight}): such a secondary is left out of every figure and only counted
  */
 public record SecondaryOutcome(
     UUID caseId, UUID clinicId, UUID clinicianId, UUID secondaryInjuryId, String secondaryConditionCode,
     LocalDate secondaryOnsetOn, UUID primaryInjuryId, String primaryConditionCode, LocalDate primaryTreatedOn,
     TreatmentModality primaryModality, boolean directlyTreated, LocalDate resolvedOn, LocalDate caseClosedOn,
-    Classification classification) {}
+    Classification classification, boolean linkedAfterClearance) {}

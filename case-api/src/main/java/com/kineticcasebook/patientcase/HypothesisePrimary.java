@@ -1,5 +1,6 @@
 package com.kineticcasebook.patientcase;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,10 +11,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * followed from guarding it. A later hypothesis supersedes this one; both stay in the history.
  *
  * @param evidenceRecordingIds gait recordings that support the hypothesis; null means none
+ * @param hypothesisedOn the clinical date the clinician stated it: the outcome figures count a
+ *     secondary only when it was linked to its primary before it cleared
  */
 public record HypothesisePrimary(
     @TargetAggregateIdentifier CaseId caseId, InjuryId primaryInjuryId, List<InjuryId> secondaryInjuryIds,
-    String rationale, List<RecordingId> evidenceRecordingIds) implements CaseCommand {
+    String rationale, List<RecordingId> evidenceRecordingIds, LocalDate hypothesisedOn) implements CaseCommand {
 
   public HypothesisePrimary {
     rationale = Violations.normalise(rationale);
@@ -42,7 +45,7 @@ public record HypothesisePrimary(
             .that(field, evidenceRecordingIds.get(i), seen::add, "names the same recording twice");
       }
     }
-    check.throwIfAny();
+    check.required("hypothesisedOn", hypothesisedOn).throwIfAny();
     secondaryInjuryIds = List.copyOf(secondaryInjuryIds);
     evidenceRecordingIds = evidenceRecordingIds == null ? List.of() : List.copyOf(evidenceRecordingIds);
   }

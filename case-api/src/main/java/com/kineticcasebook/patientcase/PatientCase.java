@@ -112,9 +112,12 @@ public class PatientCase {
   }
 
   @CommandHandler
-  void handle(HypothesisePrimary command) {
+  void handle(HypothesisePrimary command, Clock clock) {
     requireOpen();
-    Violations check = Violations.check();
+    Violations check = Violations.check()
+        .notInFuture("hypothesisedOn", command.hypothesisedOn(), clock)
+        .that("hypothesisedOn", command.hypothesisedOn(), date -> !date.isBefore(openedOn),
+            "must not be before the case was opened");
     List<Injury> named = new ArrayList<>();
     named.add(injuryOf(check, "primaryInjuryId", command.primaryInjuryId()));
     for (int i = 0; i < command.secondaryInjuryIds().size(); i++) {
@@ -128,7 +131,7 @@ public class PatientCase {
       throw new CaseRuleViolation("A hypothesis can only name unresolved injuries, and one of these is resolved.");
     }
     apply(new PrimaryHypothesised(caseId, command.primaryInjuryId(), command.secondaryInjuryIds(),
-        command.rationale(), command.evidenceRecordingIds()));
+        command.rationale(), command.evidenceRecordingIds(), command.hypothesisedOn()));
   }
 
   @CommandHandler

@@ -109,7 +109,7 @@ class CaseLifecycleTest extends PatientCaseSpecification {
         new ReportInjury(CASE, HIP, BodyRegion.HIP, Side.LEFT, null, "Ache", TODAY, 2),
         new RecordGaitFilming(CASE, SECOND_RECORDING, TODAY, GaitView.POSTERIOR, RunningSurface.ROAD, FINDINGS),
         new AttachGaitVideo(CASE, RECORDING, new GaitVideo("a".repeat(64), "video/mp4", 1024)),
-        new HypothesisePrimary(CASE, CALF, List.of(KNEE), "Guarding", List.of()),
+        new HypothesisePrimary(CASE, CALF, List.of(KNEE), "Guarding", List.of(), TODAY),
         new StartTreatment(CASE, TREATMENT, CALF, TreatmentModality.TAPING, "Tape", TODAY),
         new RecordOutcomeMeasure(CASE, CALF, OutcomeInstrument.NPRS, 2.0, TODAY),
         new ResolveInjury(CASE, CALF, TODAY, null),

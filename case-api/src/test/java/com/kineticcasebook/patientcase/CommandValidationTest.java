@@ -137,16 +137,16 @@ class CommandValidationTest {
 
   @Test
   void aHypothesisNeedsAtLeastOneSecondary() {
-    assertThat(violationsOf(() -> new HypothesisePrimary(CASE, INJURY, List.of(), "Guarding", List.of())))
+    assertThat(violationsOf(() -> new HypothesisePrimary(CASE, INJURY, List.of(), "Guarding", List.of(), DAY)))
         .containsExactly(new FieldViolation("secondaryInjuryIds", "must name at least one secondary injury"));
-    assertThat(fieldsOf(() -> new HypothesisePrimary(CASE, INJURY, null, "Guarding", List.of())))
+    assertThat(fieldsOf(() -> new HypothesisePrimary(CASE, INJURY, null, "Guarding", List.of(), DAY)))
         .containsExactly("secondaryInjuryIds");
   }
 
   @Test
   void aHypothesisReportsThePrimaryAmongSecondariesAndDuplicatesByListItem() {
     assertThat(violationsOf(() -> new HypothesisePrimary(CASE, INJURY, List.of(OTHER, INJURY, OTHER), " ",
-        List.of(RECORDING, RECORDING)))).containsExactly(
+        List.of(RECORDING, RECORDING), DAY))).containsExactly(
             new FieldViolation("secondaryInjuryIds[1]", "is the primary injury"),
             new FieldViolation("secondaryInjuryIds[2]", "names the same injury twice"),
             new FieldViolation("rationale", "is required"),
@@ -156,21 +156,27 @@ class CommandValidationTest {
   @Test
   void aHypothesisReportsMissingListItems() {
     assertThat(fieldsOf(() -> new HypothesisePrimary(CASE, INJURY, Arrays.asList(OTHER, null), "Guarding",
-        Arrays.asList((RecordingId) null)))).containsExactly("secondaryInjuryIds[1]", "evidenceRecordingIds[0]");
+        Arrays.asList((RecordingId) null), DAY))).containsExactly("secondaryInjuryIds[1]", "evidenceRecordingIds[0]");
   }
 
   @Test
   void aHypothesisCopiesItsListsAndTreatsMissingEvidenceAsNone() {
     List<InjuryId> secondaries = new ArrayList<>(List.of(OTHER));
-    HypothesisePrimary command = new HypothesisePrimary(CASE, INJURY, secondaries, "Guarding", null);
+    HypothesisePrimary command = new HypothesisePrimary(CASE, INJURY, secondaries, "Guarding", null, DAY);
     secondaries.add(INJURY);
     assertThat(command.secondaryInjuryIds()).containsExactly(OTHER);
     assertThat(command.evidenceRecordingIds()).isEmpty();
   }
 
   @Test
+  void aHypothesisNeedsItsClinicalDate() {
+    assertThat(violationsOf(() -> new HypothesisePrimary(CASE, INJURY, List.of(OTHER), "Guarding", null, null)))
+        .containsExactly(new FieldViolation("hypothesisedOn", "is required"));
+  }
+
+  @Test
   void aRationaleHasAtMost4000Characters() {
-    assertThat(fieldsOf(() -> new HypothesisePrimary(CASE, INJURY, List.of(OTHER), "x".repeat(4001), null)))
+    assertThat(fieldsOf(() -> new HypothesisePrimary(CASE, INJURY, List.of(OTHER), "x".repeat(4001), null, DAY)))
         .containsExactly("rationale");
   }
 

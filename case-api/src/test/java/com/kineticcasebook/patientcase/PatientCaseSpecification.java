@@ -61,9 +61,9 @@ abstract class PatientCaseSpecification {
   static final GaitFilmed FILMED = new GaitFilmed(
       CASE, RECORDING, TODAY.minusDays(5), GaitView.POSTERIOR, RunningSurface.TREADMILL, FINDINGS);
   static final PrimaryHypothesised CALF_CAUSES_KNEE = new PrimaryHypothesised(
-      CASE, CALF, List.of(KNEE), "Guarding the calf shortens right stance and loads the knee", List.of());
+      CASE, CALF, List.of(KNEE), "Guarding the calf shortens right stance and loads the knee", List.of(), TODAY);
   static final PrimaryHypothesised CALF_CAUSES_HIP = new PrimaryHypothesised(
-      CASE, CALF, List.of(HIP), "The hip hike, not the knee, follows the calf", List.of());
+      CASE, CALF, List.of(HIP), "The hip hike, not the knee, follows the calf", List.of(), TODAY);
   static final TreatmentStarted CALF_TREATED = new TreatmentStarted(
       CASE, TREATMENT, CALF, TreatmentModality.LOADING_PROGRAMME, "Progressive calf raises", TODAY.minusDays(10));
   static final CaseClosed CLOSED = new CaseClosed(CASE, TODAY.minusDays(2), "Discharged");

@@ -178,7 +178,8 @@ final class CommandLoad {
             "secondaryInjuryIds", c.secondaryInjuryIds().stream().map(i -> id(ids, i)).toList(),
             "rationale", c.rationale(),
             "evidenceRecordingIds", c.evidenceRecordingIds() == null ? null
-                : c.evidenceRecordingIds().stream().map(r -> ids.get(r.value())).toList()));
+                : c.evidenceRecordingIds().stream().map(r -> ids.get(r.value())).toList(),
+            "hypothesisedOn", c.hypothesisedOn()));
       } else if (command instanceof StartTreatment c) {
         return api.post(at + "/treatments", body("targetInjuryId", id(ids, c.targetInjuryId()),
             "modality", c.modality(), "plan", c.plan(), "startedOn", c.startedOn()));

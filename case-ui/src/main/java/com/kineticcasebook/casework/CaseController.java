@@ -39,6 +39,8 @@ import com.kineticcasebook.patientcase.UserId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,12 +72,14 @@ class CaseController {
   private final CaseCommandSender sender;
   private final IdFactory ids;
   private final GaitVideos videos;
+  private final Clock clock;
 
-  CaseController(CaseAccess access, CaseCommandSender sender, IdFactory ids, GaitVideos videos) {
+  CaseController(CaseAccess access, CaseCommandSender sender, IdFactory ids, GaitVideos videos, Clock clock) {
     this.access = access;
     this.sender = sender;
     this.ids = ids;
     this.videos = videos;
+    this.clock = clock;
   }
 
   @PostMapping
@@ -140,7 +144,8 @@ class CaseController {
       throw new InvalidCommandException(violations);
     }
     RecordedPosition position = sender.send(id.toString(), new HypothesisePrimary(id,
-        id(body.primaryInjuryId(), InjuryId::new), secondaries, body.rationale(), evidence));
+        id(body.primaryInjuryId(), InjuryId::new), secondaries, body.rationale(), evidence,
+        body.hypothesisedOn() != null ? body.hypothesisedOn() : LocalDate.now(clock)));
     return created(position, null, null, null);
   }
 

@@ -14,7 +14,8 @@ public record CasePage(
     List<MeasureRow> measures, List<TimelineRow> timeline) {
 
   /** The current hypothesis: which injury the clinician believes drives the others. */
-  public record Hypothesis(String primary, List<String> secondaries, String rationale, String inWords) {}
+  public record Hypothesis(String primary, List<String> secondaries, String rationale, String inWords,
+      LocalDate hypothesisedOn) {}
 
   public record InjuryRow(UUID injuryId, String name, String region, String side, String role, boolean open,
       LocalDate onsetOn, LocalDate resolvedOn, int painScore, String description) {

@@ -66,7 +66,7 @@ final class CasePageAssembler {
           List<String> secondaries = h.secondaryInjuryIds().stream().map(name).toList();
           String words = "Primary: " + primary + " → " + (secondaries.size() == 1 ? "secondary: " : "secondaries: ")
               + String.join(", ", secondaries);
-          return new CasePage.Hypothesis(primary, secondaries, h.rationale(), words);
+          return new CasePage.Hypothesis(primary, secondaries, h.rationale(), words, h.hypothesisedOn());
         })
         .orElse(null);
   }

@@ -25,6 +25,8 @@ import com.kineticcasebook.reference.OutcomeInstrument;
 import com.kineticcasebook.reference.RunningSurface;
 import com.kineticcasebook.reference.Side;
 import com.kineticcasebook.reference.TreatmentModality;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,12 +50,14 @@ class CasePageController {
   private final CasePages pages;
   private final CaseRecorder recorder;
   private final IdFactory ids;
+  private final Clock clock;
 
-  CasePageController(CaseAccess access, CasePages pages, CaseRecorder recorder, IdFactory ids) {
+  CasePageController(CaseAccess access, CasePages pages, CaseRecorder recorder, IdFactory ids, Clock clock) {
     this.access = access;
     this.pages = pages;
     this.recorder = recorder;
     this.ids = ids;
+    this.clock = clock;
   }
 
   @GetMapping
@@ -99,7 +103,9 @@ class CasePageController {
         optional(in.id("primaryInjuryId", form.primaryInjuryId()), InjuryId::new),
         in.ids("secondaryInjuryIds", form.secondaryInjuryIds()).stream().map(InjuryId::new).toList(),
         form.rationale(),
-        in.ids("evidenceRecordingIds", form.evidenceRecordingIds()).stream().map(RecordingId::new).toList()));
+        in.ids("evidenceRecordingIds", form.evidenceRecordingIds()).stream().map(RecordingId::new).toList(),
+        form.hypothesisedOn() == null || form.hypothesisedOn().isBlank() ? LocalDate.now(clock)
+            : in.date("hypothesisedOn", form.hypothesisedOn())));
     return respond(user, id, in, command, "hypothesis", form, flash,
         position -> "Hypothesis recorded. Casebook will show whether the secondaries clear once the primary is treated.");
   }

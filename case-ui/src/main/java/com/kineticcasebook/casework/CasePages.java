@@ -96,7 +96,7 @@ class CasePages {
 
     mav.addObject("injuryForm", Forms.InjuryForm.blank(today));
     mav.addObject("gaitForm", Forms.GaitForm.blank(today));
-    mav.addObject("hypothesisForm", Forms.HypothesisForm.blank());
+    mav.addObject("hypothesisForm", Forms.HypothesisForm.blank(today));
     mav.addObject("treatmentForm", Forms.TreatmentForm.blank(today));
     mav.addObject("measureForm", Forms.MeasureForm.blank(today));
     mav.addObject("resolutionForm", Forms.ResolutionForm.blank(today));

@@ -30,8 +30,10 @@ final class CaseRequests {
 
   record GaitRecordingRequest(LocalDate filmedOn, GaitView view, RunningSurface surface, GaitFindingsRequest findings) {}
 
+  /** {@code hypothesisedOn} may be left out: it is then today, in the clinics' zone. */
   record HypothesisRequest(
-      UUID primaryInjuryId, List<UUID> secondaryInjuryIds, String rationale, List<UUID> evidenceRecordingIds) {}
+      UUID primaryInjuryId, List<UUID> secondaryInjuryIds, String rationale, List<UUID> evidenceRecordingIds,
+      LocalDate hypothesisedOn) {}
 
   record TreatmentRequest(UUID targetInjuryId, TreatmentModality modality, String plan, LocalDate startedOn) {}
 

@@ -32,14 +32,14 @@ public final class Forms {
   }
 
   public record HypothesisForm(String primaryInjuryId, List<String> secondaryInjuryIds, String rationale,
-      List<String> evidenceRecordingIds) {
+      List<String> evidenceRecordingIds, String hypothesisedOn) {
     public HypothesisForm {
       secondaryInjuryIds = secondaryInjuryIds == null ? List.of() : List.copyOf(secondaryInjuryIds);
       evidenceRecordingIds = evidenceRecordingIds == null ? List.of() : List.copyOf(evidenceRecordingIds);
     }
 
-    static HypothesisForm blank() {
-      return new HypothesisForm("", List.of(), "", List.of());
+    static HypothesisForm blank(LocalDate today) {
+      return new HypothesisForm("", List.of(), "", List.of(), today.toString());
     }
   }
 

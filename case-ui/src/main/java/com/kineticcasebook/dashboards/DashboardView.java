@@ -24,8 +24,13 @@ record DashboardView(Overall overall, List<Row> byPrimaryCondition, List<Chain> 
   static final String NOT_REACHED = "Not reached";
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
+  /**
+   * @param linkedAfterClearance secondaries in no figure, because they were linked to their primary
+   *     only after they had cleared; {@code linkedAfterClearanceSentence} says so, after the count
+   */
   record Overall(int total, int clearedAfterPrimaryTreatment, int clearedWithDirectTreatment,
-      int clearedBeforePrimaryTreatment, int unresolved, String clearanceRate, String medianDays) {}
+      int clearedBeforePrimaryTreatment, int unresolved, String clearanceRate, String medianDays,
+      int linkedAfterClearance, String linkedAfterClearanceSentence) {}
 
   record Row(String key, String label, int secondaries, int clearedAfterPrimaryTreatment, String clearanceRate,
       String medianDays) {}
@@ -42,7 +47,10 @@ record DashboardView(Overall overall, List<Row> byPrimaryCondition, List<Chain> 
     var counts = d.secondaries();
     Overall overall = new Overall(counts.total(), counts.clearedAfterPrimaryTreatment(),
         counts.clearedWithDirectTreatment(), counts.clearedBeforePrimaryTreatment(), counts.unresolved(),
-        percent(d.clearanceRateAfterPrimaryTreatment()), days(d.medianDaysToClearance()));
+        percent(d.clearanceRateAfterPrimaryTreatment()), days(d.medianDaysToClearance()), d.linkedAfterClearance(),
+        d.linkedAfterClearance() == 1
+            ? "secondary was linked to its primary only after it had cleared; it is left out of every figure."
+            : "secondaries were linked to their primary only after they had cleared; they are left out of every figure.");
     return new DashboardView(overall,
         d.byPrimaryCondition().stream().map(r -> new Row(String.valueOf(r.conditionCode()), condition(r.conditionCode()),
             r.secondaries(), r.clearedAfterPrimaryTreatment(), share(r.clearedAfterPrimaryTreatment(), r.secondaries()),

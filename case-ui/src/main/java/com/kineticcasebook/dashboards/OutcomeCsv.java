@@ -34,6 +34,8 @@ final class OutcomeCsv {
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
       csv.printRecord("total", null, null, null, null, null, d.secondaries().total(),
           d.secondaries().clearedAfterPrimaryTreatment(), d.medianDaysToClearance());
+      // In no other row: counted here only.
+      csv.printRecord("linkedAfterClearance", null, null, null, null, null, d.linkedAfterClearance(), null, null);
       for (var row : d.byPrimaryCondition()) {
         csv.printRecord("byPrimaryCondition", row.conditionCode(), null, null, null, null, row.secondaries(),
             row.clearedAfterPrimaryTreatment(), row.medianDaysToClearance());

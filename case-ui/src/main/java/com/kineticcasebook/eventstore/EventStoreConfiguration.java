@@ -1,6 +1,7 @@
 package com.kineticcasebook.eventstore;
 
 import com.kineticcasebook.patientcase.PatientCase;
+import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -141,5 +142,15 @@ class EventStoreConfiguration {
   @Bean
   ConfigurerModule patientCaseAggregate() {
     return configurer -> configurer.configureAggregate(PatientCase.class);
+  }
+
+  /**
+   * Older shapes of stored events, read as the current ones wherever events are read: the
+   * aggregate, the processors and the auditor's replay. Registered here rather than as beans so
+   * that each is in the chain exactly once.
+   */
+  @Bean
+  ConfigurerModule eventUpcasters(Clock clock) {
+    return configurer -> configurer.registerEventUpcaster(c -> new HypothesisDateUpcaster(clock.getZone()));
   }
 }

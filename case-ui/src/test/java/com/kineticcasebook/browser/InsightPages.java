@@ -68,6 +68,9 @@ public final class InsightPages {
   /** The figures the dashboard must show for an answer of {@code GET /api/v1/dashboards/outcomes}. */
   public static Map<String, String> figuresOf(JsonNode api) {
     Map<String, String> figures = new TreeMap<>();
+    if (api.get("linkedAfterClearance").asInt() > 0) {
+      figures.put("overall.linkedAfterClearance", api.get("linkedAfterClearance").asString());
+    }
     JsonNode counts = api.get("secondaries");
     if (counts.get("total").asInt() == 0) {
       return figures;

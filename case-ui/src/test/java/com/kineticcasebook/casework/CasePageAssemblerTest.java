@@ -33,12 +33,14 @@ class CasePageAssemblerTest {
   @Test
   void givenACurrentHypothesis_thenThePageSaysItInWords() {
     CasePage page = assembler.assemble(view(List.of(
-        new CaseView.Hypothesis("e1", calf, List.of(knee), "Old guess", List.of(), Instant.EPOCH, false, false),
+        new CaseView.Hypothesis("e1", calf, List.of(knee), "Old guess", List.of(), Instant.EPOCH, false, false,
+            LocalDate.of(2026, 3, 2)),
         new CaseView.Hypothesis("e2", calf, List.of(knee, back), "Guarding the calf", List.of(), Instant.EPOCH, true,
-            false))), new CaseTimeline(List.of()), "North");
+            false, LocalDate.of(2026, 3, 9)))), new CaseTimeline(List.of()), "North");
     assertThat(page.hypothesis().inWords()).isEqualTo("Primary: Calf (gastrocnemius or soleus) strain (left calf)"
         + " → secondaries: Patellofemoral pain (right knee), Low back");
     assertThat(page.hypothesis().rationale()).isEqualTo("Guarding the calf");
+    assertThat(page.hypothesis().hypothesisedOn()).isEqualTo(LocalDate.of(2026, 3, 9));
   }
 
   @Test

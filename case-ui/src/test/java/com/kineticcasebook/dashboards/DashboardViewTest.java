@@ -27,7 +27,7 @@ class DashboardViewTest {
         List.of(new ByClinician(clinician, 7, 2, 2.0 / 7, median)),
         List.of(new ByModality("LOADING_PROGRAMME", 5, 2, 40), new ByModality(null, 2, 0, null)),
         List.of(new ByMonth("2026-09", 2, 1)), List.of(),
-        List.of(new SurvivalPoint(20, 0.8, 5, 1, 0), new SurvivalPoint(55, 0.4, 2, 0, 1)));
+        List.of(new SurvivalPoint(20, 0.8, 5, 1, 0), new SurvivalPoint(55, 0.4, 2, 0, 1)), 2);
   }
 
   @Test
@@ -38,6 +38,9 @@ class DashboardViewTest {
     assertThat(view.chains().get(0).clearanceRate()).isEqualTo("33%");
     assertThat(view.byPrimaryCondition().get(0).clearanceRate()).isEqualTo("25%");
     assertThat(view.curve().get(1).stillOpen()).isEqualTo("40%");
+    assertThat(view.overall().linkedAfterClearance()).isEqualTo(2);
+    assertThat(view.overall().linkedAfterClearanceSentence()).isEqualTo(
+        "secondaries were linked to their primary only after they had cleared; they are left out of every figure.");
   }
 
   @Test

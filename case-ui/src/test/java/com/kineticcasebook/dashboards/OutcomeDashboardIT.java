@@ -9,6 +9,7 @@ import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.PostgresApplicationTest;
+import com.kineticcasebook.support.WebSession;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,7 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
   private ApiClient owner;
   private String clinic;
   private String clinicianId;
+  private String ownerName;
   private final LocalDate t0 = LocalDate.now().minusDays(100);
 
   @BeforeEach
@@ -47,7 +49,8 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
     clinic = clinicId.toString();
     clinicianId = clinicianUser.toString();
     clinician = as("dash.clinician." + suffix);
-    owner = as("dash.owner." + suffix);
+    ownerName = "dash.owner." + suffix;
+    owner = as(ownerName);
   }
 
   @Test
@@ -71,6 +74,8 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
     // Kaplan-Meier over S3b 20e, S1a 30e, S1b 40e, S4 55 censored (closure), S2b 88 censored (today):
     // 0.8, 0.6, 0.4 -> median 40. S2 cleared before tP and S5's primary was never treated: outside.
     assertThat(d.get("medianDaysToClearance").asInt()).isEqualTo(40);
+    // Every link was stated at the first visit, before anything cleared.
+    assertThat(d.get("linkedAfterClearance").asInt()).isZero();
 
     assertRow(row(d.get("byPrimaryCondition"), "conditionCode", "CALF_STRAIN"),
         "secondaries", 4, "clearedAfterPrimaryTreatment", 1, "medianDaysToClearance", 40);
@@ -142,7 +147,98 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
     assertThat(csv.body().lines()).first().asString().startsWith("section,primaryConditionCode");
-    assertThat(csv.body()).contains("total,,,,,,7,2,40").contains("byChain,CALF_STRAIN,PATELLOFEMORAL_PAIN,,,,3,1,");
+    assertThat(csv.body()).contains("total,,,,,,7,2,40").contains("byChain,CALF_STRAIN,PATELLOFEMORAL_PAIN,,,,3,1,")
+        .contains("linkedAfterClearance,,,,,,0,,");
+  }
+
+  /**
+   * The worked example of ADR 0014: five cases whose links were stated at different times. Only
+   * C2's knee (linked on day 2, cleared on day 25, 20 days after the calf's treatment on day 5) and
+   * C5's knee (still open, however late its link) count; four secondaries were linked only after
+   * they had cleared and are in no figure.
+   */
+  @Test
+  void secondariesLinkedOnlyAfterTheyClearedAreLeftOutOfEveryFigure() {
+    // C1: the knee cleared on day 20; the link was first stated on day 30, and the clearance told then.
+    CaseScript c1 = CaseScript.open(clinician, clinic, "H-1", t0, 0);
+    String p1 = c1.injury("CALF", "LEFT", "CALF_STRAIN", 0);
+    String s1 = c1.injury("KNEE", "RIGHT", "PATELLOFEMORAL_PAIN", 3);
+    c1.treat(p1, "LOADING_PROGRAMME", 5);
+    c1.hypothesis(p1, List.of(s1), 30);
+    assertThat(c1.resolve(s1, 20)).isEqualTo("SECONDARY_RESOLVED");
+
+    // C2, a revised hypothesis: calf -> knee on day 2, then calf -> knee and hip on day 30. The knee
+    // counts from its first link (day 2 <= day 25); the hip, cleared on day 20, was first linked on day 30.
+    CaseScript c2 = CaseScript.open(clinician, clinic, "H-2", t0, 0);
+    String p2 = c2.injury("CALF", "LEFT", "CALF_STRAIN", 0);
+    String s2knee = c2.injury("KNEE", "RIGHT", "PATELLOFEMORAL_PAIN", 1);
+    String s2hip = c2.injury("HIP", "RIGHT", "HIP_FLEXOR_STRAIN", 1);
+    c2.hypothesis(p2, List.of(s2knee), 2);
+    c2.treat(p2, "LOADING_PROGRAMME", 5);
+    c2.hypothesis(p2, List.of(s2knee, s2hip), 30);
+    c2.resolve(s2knee, 25);
+    c2.resolve(s2hip, 20);
+
+    // C3, an entry in error: the day-1 link was recorded on the wrong case and marked so; the live
+    // link is of day 15, after the knee cleared on day 10.
+    CaseScript c3 = CaseScript.open(clinician, clinic, "H-3", t0, 0);
+    String p3 = c3.injury("CALF", "LEFT", "CALF_STRAIN", 0);
+    String s3 = c3.injury("KNEE", "LEFT", "PATELLOFEMORAL_PAIN", 0);
+    c3.hypothesis(p3, List.of(s3), 1);
+    c3.markInError(c3.lastEventId(), "Recorded on the wrong case");
+    c3.treat(p3, "LOADING_PROGRAMME", 3);
+    c3.hypothesis(p3, List.of(s3), 15);
+    c3.resolve(s3, 10);
+
+    // C4, another primary: calf -> knee on day 1, then Achilles -> knee on day 20, a new link; the knee
+    // cleared on day 12, before it.
+    CaseScript c4 = CaseScript.open(clinician, clinic, "H-4", t0, 0);
+    String calf4 = c4.injury("CALF", "LEFT", "CALF_STRAIN", 0);
+    String p4 = c4.injury("ACHILLES", "LEFT", "ACHILLES_TENDINOPATHY", 0);
+    String s4 = c4.injury("KNEE", "RIGHT", "PATELLOFEMORAL_PAIN", 0);
+    c4.hypothesis(calf4, List.of(s4), 1);
+    c4.treat(p4, "SHOCKWAVE", 2);
+    c4.hypothesis(p4, List.of(s4), 20);
+    c4.resolve(s4, 12);
+
+    // C5: linked late, on day 40, but still open: an open secondary always counts. Censored at today.
+    CaseScript c5 = CaseScript.open(clinician, clinic, "H-5", t0, 0);
+    String p5 = c5.injury("CALF", "LEFT", "CALF_STRAIN", 0);
+    String s5 = c5.injury("KNEE", "RIGHT", "PATELLOFEMORAL_PAIN", 4);
+    c5.treat(p5, "LOADING_PROGRAMME", 10);
+    c5.hypothesis(p5, List.of(s5), 40);
+
+    long position = List.of(c1, c2, c3, c4, c5).stream().mapToLong(CaseScript::position).max().orElseThrow();
+    JsonNode d = owner.withHeader("X-Consistency", "after=" + position)
+        .get("/api/v1/dashboards/outcomes?clinicId=" + clinic).json();
+
+    assertThat(d.get("linkedAfterClearance").asInt()).isEqualTo(4);
+    JsonNode counts = d.get("secondaries");
+    assertThat(counts.get("total").asInt()).isEqualTo(2);
+    assertThat(counts.get("clearedAfterPrimaryTreatment").asInt()).isEqualTo(1);
+    assertThat(counts.get("clearedWithDirectTreatment").asInt()).isZero();
+    assertThat(counts.get("clearedBeforePrimaryTreatment").asInt()).isZero();
+    assertThat(counts.get("unresolved").asInt()).isEqualTo(1);
+    assertThat(d.get("clearanceRateAfterPrimaryTreatment").asDouble()).isEqualTo(0.5);
+    // Kaplan-Meier over C2's knee 20e and C5's knee 90c (today, day 100, less day 10): 0.5 at day 20.
+    assertThat(d.get("medianDaysToClearance").asInt()).isEqualTo(20);
+    assertThat(d.get("timeToClearance").valueStream().map(p -> p.get("day").asInt())).containsExactly(20, 90);
+    assertThat(d.get("byChain").size()).isEqualTo(1);
+    assertRow(d.get("byChain").get(0), "count", 2, "clearedAfterPrimaryTreatment", 1);
+    assertThat(d.get("byPrimaryCondition").valueStream().map(r -> r.get("conditionCode").asString()))
+        .containsExactly("CALF_STRAIN");
+    assertThat(d.get("byModality").valueStream().map(r -> r.get("modality").asString()))
+        .containsExactly("LOADING_PROGRAMME");
+    assertRow(row(d.get("byClinician"), "clinicianId", clinicianId), "secondaries", 2,
+        "clearedAfterPrimaryTreatment", 1);
+    assertThat(d.get("byMonth").valueStream().mapToInt(m -> m.get("secondaries").asInt()).sum()).isEqualTo(2);
+
+    String csv = owner.get("/api/v1/dashboards/outcomes.csv?clinicId=" + clinic).body();
+    assertThat(csv).contains("linkedAfterClearance,,,,,,4,,").contains("total,,,,,,2,1,20");
+
+    String page = WebSession.signIn(port, ownerName, PASSWORD).get("/dashboards/outcomes?clinicId=" + clinic).body();
+    assertThat(page).containsPattern(">4</span>\\s*secondaries were linked to their primary only after they had"
+        + " cleared; they are left out of every figure\\.");
   }
 
   @Test

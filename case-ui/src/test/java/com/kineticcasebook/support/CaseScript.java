@@ -19,12 +19,15 @@ public final class CaseScript {
   private final String caseId;
   private String lastEventId;
   private long position;
+  /** The latest clinical day recorded so far: where an undated step of the script happens. */
+  private int latestDay;
 
-  private CaseScript(ApiClient api, LocalDate day0, String caseId, long position) {
+  private CaseScript(ApiClient api, LocalDate day0, String caseId, long position, int openedDay) {
     this.api = api;
     this.day0 = day0;
     this.caseId = caseId;
     this.position = position;
+    this.latestDay = openedDay;
   }
 
   public static CaseScript open(ApiClient api, String clinicId, String patientRef, LocalDate day0, int openedDay) {
@@ -32,7 +35,7 @@ public final class CaseScript {
         Map.of("clinicId", clinicId, "patientRef", patientRef, "openedOn", day0.plusDays(openedDay).toString()));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return new CaseScript(api, day0, response.json().get("caseId").asString(),
-        Long.parseLong(response.header("X-Event-Position")));
+        Long.parseLong(response.header("X-Event-Position")), openedDay);
   }
 
   public String caseId() {
@@ -62,9 +65,15 @@ public final class CaseScript {
         "findings", Map.of("antalgic", true, "cadenceSpm", 168))).get("recordingId").asString();
   }
 
+  /** A hypothesis stated on the latest clinical day recorded so far, as at the visit that found the injuries. */
   public void hypothesis(String primary, List<String> secondaries) {
+    hypothesis(primary, secondaries, latestDay);
+  }
+
+  public void hypothesis(String primary, List<String> secondaries, int hypothesisedDay) {
     post("/hypotheses", Map.of("primaryInjuryId", primary, "secondaryInjuryIds", secondaries,
-        "rationale", "Compensation for the primary injury", "evidenceRecordingIds", List.of()));
+        "rationale", "Compensation for the primary injury", "evidenceRecordingIds", List.of(),
+        "hypothesisedOn", date(hypothesisedDay)));
   }
 
   public String treat(String injury, String modality, int startedDay) {
@@ -99,6 +108,7 @@ public final class CaseScript {
   }
 
   private String date(int day) {
+    latestDay = Math.max(latestDay, day);
     return day0.plusDays(day).toString();
   }
 }

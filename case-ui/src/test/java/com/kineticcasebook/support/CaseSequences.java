@@ -256,10 +256,10 @@ public final class CaseSequences {
         evidence = List.copyOf(evidence.subList(0, r.nextInt(evidence.size() + 1)));
       }
       HypothesisePrimary command = new HypothesisePrimary(caseId, primary, secondaries,
-          "Guarding the primary injury", evidence);
+          "Guarding the primary injury", evidence, day(r, FIRST_DAY));
       int step = add(PrimaryHypothesised.class, ids -> command, ids -> new PrimaryHypothesised(caseId,
           command.primaryInjuryId(), command.secondaryInjuryIds(), command.rationale(),
-          command.evidenceRecordingIds()));
+          command.evidenceRecordingIds(), command.hypothesisedOn()));
       hypotheses.add(new Hypothesis(step, primary, secondaries));
       return true;
     }

@@ -6,6 +6,7 @@ import com.kineticcasebook.caseload.CaseView.InjuryStatus;
 import com.kineticcasebook.caseload.CaseView.Role;
 import com.kineticcasebook.caseload.TimelineEntry;
 import com.kineticcasebook.outcomes.Classification;
+import com.kineticcasebook.outcomes.Hindsight;
 import com.kineticcasebook.outcomes.MeasureChange;
 import com.kineticcasebook.outcomes.SecondaryOutcome;
 import com.kineticcasebook.patientcase.CaseClosed;
@@ -205,7 +206,7 @@ public final class CaseFold {
       return new CaseView.Hypothesis(event.getIdentifier(), e.primaryInjuryId().value(),
           secondaries(e).stream().map(InjuryId::value).toList(), e.rationale(),
           listOrNone(e.evidenceRecordingIds()).stream().map(RecordingId::value).toList(), event.getTimestamp(), false,
-          inError);
+          inError, e.hypothesisedOn());
     }
 
     private static List<InjuryId> secondaries(PrimaryHypothesised hypothesis) {
@@ -245,7 +246,8 @@ public final class CaseFold {
       }
       List<CaseView.Hypothesis> history = hypotheses.stream()
           .map(h -> new CaseView.Hypothesis(h.eventId(), h.primaryInjuryId(), h.secondaryInjuryIds(), h.rationale(),
-              h.evidenceRecordingIds(), h.recordedAt(), h.eventId().equals(currentId), h.enteredInError()))
+              h.evidenceRecordingIds(), h.recordedAt(), h.eventId().equals(currentId), h.enteredInError(),
+              h.hypothesisedOn()))
           .toList();
       return new CaseView(opened.caseId().value(), opened.clinicId().value(), opened.patientRef(),
           closedOn == null ? CaseStatus.OPEN : CaseStatus.CLOSED, opened.openedOn(), closedOn,
@@ -277,6 +279,10 @@ public final class CaseFold {
           .min(Comparator.comparing(TreatmentStarted::startedOn))
           .orElse(null);
       LocalDate treatedOn = firstPrimaryTreatment == null ? null : firstPrimaryTreatment.startedOn();
+      List<Hindsight.Statement> statements = hypotheses.stream()
+          .map(h -> new Hindsight.Statement(h.primaryInjuryId(), h.secondaryInjuryIds(), h.hypothesisedOn(),
+              h.enteredInError()))
+          .toList();
       List<SecondaryOutcome> outcomes = new ArrayList<>();
       for (InjuryId secondaryId : secondaries(current)) {
         InjuryReported secondary = injuries.get(secondaryId.value());
@@ -289,7 +295,8 @@ public final class CaseFold {
             opened.assignedClinicianId().value(), secondaryId.value(), secondary.conditionCode(), secondary.onsetOn(),
             primary.injuryId().value(), primary.conditionCode(), treatedOn,
             firstPrimaryTreatment == null ? null : firstPrimaryTreatment.modality(), direct, resolved, closedOn,
-            Classification.of(resolved, direct, treatedOn)));
+            Classification.of(resolved, direct, treatedOn),
+            Hindsight.linkedAfterClearance(primary.injuryId().value(), secondaryId.value(), resolved, statements)));
       }
       return List.copyOf(outcomes);
     }

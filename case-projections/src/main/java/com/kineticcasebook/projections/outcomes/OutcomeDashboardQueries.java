@@ -64,7 +64,8 @@ class OutcomeDashboardQueries {
             rs.getObject("primary_treated_on", LocalDate.class),
             rs.getString("primary_modality") == null ? null : TreatmentModality.valueOf(rs.getString("primary_modality")),
             rs.getBoolean("directly_treated"), rs.getObject("resolved_on", LocalDate.class),
-            rs.getObject("case_closed_on", LocalDate.class), Classification.valueOf(rs.getString("classification"))),
+            rs.getObject("case_closed_on", LocalDate.class), Classification.valueOf(rs.getString("classification")),
+            rs.getBoolean("linked_after_clearance")),
         arguments.toArray());
     List<Object> measureArguments = new ArrayList<>(List.of(clinic));
     String measureOnset = onsetFilter("injury_onset_on", query, measureArguments);

@@ -27,7 +27,8 @@ import java.util.function.Function;
  * Computes the outcomes dashboard from classified secondaries, by the outcome rules (docs/domain.md): the
  * clearance rate is cleared-after-primary-treatment over all secondaries; the median days to
  * clearance is a Kaplan-Meier median over the secondaries still open when the primary's
- * treatment started, with unresolved ones censored at the case's closure, else today.
+ * treatment started, with unresolved ones censored at the case's closure, else today. A secondary
+ * linked to its primary only after it had cleared is in no figure; it is only counted.
  */
 final class OutcomeStatistics {
 
@@ -46,12 +47,15 @@ final class OutcomeStatistics {
     }
   }
 
-  static OutcomeDashboard dashboard(UUID clinicId, LocalDate from, LocalDate to, List<SecondaryOutcome> secondaries,
+  static OutcomeDashboard dashboard(UUID clinicId, LocalDate from, LocalDate to, List<SecondaryOutcome> rows,
       List<MeasureTally> measures, LocalDate today) {
+    // Filtered once, here, so that no figure below can count a link stated in hindsight.
+    List<SecondaryOutcome> secondaries = rows.stream().filter(s -> !s.linkedAfterClearance()).toList();
     KaplanMeier overall = survival(secondaries, today);
     return new OutcomeDashboard(clinicId, from, to, counts(secondaries), rate(secondaries), overall.median(),
         byPrimaryCondition(secondaries, today), byChain(secondaries), byClinician(secondaries, today),
-        byModality(secondaries, today), byMonth(secondaries), byInstrument(measures), overall.curve());
+        byModality(secondaries, today), byMonth(secondaries), byInstrument(measures), overall.curve(),
+        rows.size() - secondaries.size());
   }
 
   static Counts counts(List<SecondaryOutcome> secondaries) {

@@ -97,10 +97,45 @@ class CaseFoldTest {
     // Both injuries began before the case was opened.
     assertThat(timeline).extracting(TimelineEntry::type).containsExactly("INJURY_REPORTED", "INJURY_REPORTED",
         "CASE_OPENED", "PRIMARY_HYPOTHESISED", "TREATMENT_STARTED", "SECONDARY_RESOLVED");
-    // The hypothesis has no clinical date of its own: it happened when it was recorded.
-    assertThat(timeline.get(3).occurredOn()).isEqualTo(MARCH_1.plusDays(4));
+    // The hypothesis is dated when it was stated, not when it was recorded.
+    assertThat(timeline.get(3).occurredOn()).isEqualTo(MARCH_1.plusDays(3));
     assertThat(timeline.get(0).summary()).isEqualTo("Injury reported: Calf (gastrocnemius or soleus) strain (left calf), pain 6/10");
     assertThat(timeline.get(5).summary()).isEqualTo("Secondary injury resolved: Patellofemoral pain (left knee)");
+  }
+
+  @Test
+  void givenHypothesisStatedBeforeTheKneeCleared_thenItCounts_andTheViewCarriesItsDate() {
+    calfCausingKneeTreatedAndCleared();
+
+    CaseFold.Folded folded = fold.fold(events);
+
+    assertThat(folded.secondaries().get(0).linkedAfterClearance()).isFalse();
+    assertThat(folded.view().hypotheses().get(0).hypothesisedOn()).isEqualTo(MARCH_1.plusDays(3));
+  }
+
+  @Test
+  void givenTheOnlyLinkStatedAfterTheKneeCleared_thenLinkedAfterClearance() {
+    opened();
+    record(new SecondaryResolved(CASE, KNEE, MARCH_1.plusDays(2), null), MARCH_1.plusDays(20));
+    hypothesised(MARCH_1.plusDays(10));
+
+    assertThat(fold.fold(events).secondaries().get(0).linkedAfterClearance()).isTrue();
+  }
+
+  @Test
+  void givenARevisedHypothesisAfterClearance_thenTheEarliestLinkStillCounts_unlessItWasEnteredInError() {
+    opened();
+    hypothesised(MARCH_1.plusDays(1));
+    String first = events.get(events.size() - 1).getIdentifier();
+    record(new SecondaryResolved(CASE, KNEE, MARCH_1.plusDays(5), null), MARCH_1.plusDays(5));
+    hypothesised(MARCH_1.plusDays(8));
+
+    assertThat(fold.fold(events).secondaries().get(0).linkedAfterClearance()).isFalse();
+
+    record(new EntryMarkedInError(CASE, first, "PrimaryHypothesised", "Recorded on the wrong case"),
+        MARCH_1.plusDays(9));
+
+    assertThat(fold.fold(events).secondaries().get(0).linkedAfterClearance()).isTrue();
   }
 
   @Test
@@ -139,11 +174,23 @@ class CaseFoldTest {
         MARCH_1.minusDays(20), 6), MARCH_1.plusDays(1));
     record(new InjuryReported(CASE, KNEE, BodyRegion.KNEE, Side.LEFT, "PATELLOFEMORAL_PAIN", "Ache on stairs",
         MARCH_1.minusDays(5), 4), MARCH_1.plusDays(1));
-    record(new PrimaryHypothesised(CASE, CALF, List.of(KNEE), "Shortened stance on the left", List.of()),
-        MARCH_1.plusDays(4));
+    record(new PrimaryHypothesised(CASE, CALF, List.of(KNEE), "Shortened stance on the left", List.of(),
+        MARCH_1.plusDays(3)), MARCH_1.plusDays(4));
     record(new TreatmentStarted(CASE, new TreatmentId(UUID.randomUUID()), CALF, TreatmentModality.LOADING_PROGRAMME,
         "Calf raises, three sets daily", MARCH_1.plusDays(9)), MARCH_1.plusDays(10));
     record(new SecondaryResolved(CASE, KNEE, MARCH_1.plusDays(23), "Pain-free on stairs"), MARCH_1.plusDays(24));
+  }
+
+  private void opened() {
+    record(new CaseOpened(CASE, CLINIC, "RUN-0042", CLINICIAN, MARCH_1), MARCH_1);
+    record(new InjuryReported(CASE, CALF, BodyRegion.CALF, Side.LEFT, "CALF_STRAIN", "Pulled on a hill rep",
+        MARCH_1.minusDays(20), 6), MARCH_1);
+    record(new InjuryReported(CASE, KNEE, BodyRegion.KNEE, Side.LEFT, "PATELLOFEMORAL_PAIN", "Ache on stairs",
+        MARCH_1.minusDays(5), 4), MARCH_1);
+  }
+
+  private void hypothesised(LocalDate on) {
+    record(new PrimaryHypothesised(CASE, CALF, List.of(KNEE), "Shortened stance on the left", List.of(), on), on);
   }
 
   private void record(CaseEvent event, LocalDate recordedOn) {

@@ -76,12 +76,38 @@ class OutcomeStatisticsTest {
     assertThat(d.secondaries().total()).isZero();
   }
 
+  @Test
+  void secondariesLinkedAfterClearanceAreInNoFigure_onlyCounted() {
+    List<SecondaryOutcome> counted = List.of(
+        row("CALF_STRAIN", "PATELLOFEMORAL_PAIN", 10, TreatmentModality.LOADING_PROGRAMME, false, 40, null,
+            Classification.CLEARED_AFTER_PRIMARY_TREATMENT),
+        row("CALF_STRAIN", "PATELLOFEMORAL_PAIN", 5, TreatmentModality.LOADING_PROGRAMME, false, null, 60,
+            Classification.UNRESOLVED));
+    // Each would move the counts, the rate, the curve and a breakdown of its own, were it counted.
+    SecondaryOutcome hindsightAfter = new SecondaryOutcome(UUID.randomUUID(), CLINIC, UUID.randomUUID(),
+        UUID.randomUUID(), "LOW_BACK_PAIN", T0.plusDays(70), UUID.randomUUID(), "PLANTAR_FASCIITIS", T0.plusDays(2),
+        TreatmentModality.SHOCKWAVE, false, T0.plusDays(4), null, Classification.CLEARED_AFTER_PRIMARY_TREATMENT, true);
+    SecondaryOutcome hindsightBefore = new SecondaryOutcome(UUID.randomUUID(), CLINIC, CLINICIAN, UUID.randomUUID(),
+        "HIP_FLEXOR_STRAIN", T0.plusDays(3), UUID.randomUUID(), "CALF_STRAIN", null, null, false, T0.plusDays(6),
+        null, Classification.CLEARED_BEFORE_PRIMARY_TREATMENT, true);
+    List<SecondaryOutcome> all = List.of(counted.get(0), hindsightAfter, counted.get(1), hindsightBefore);
+
+    OutcomeDashboard withHindsight = OutcomeStatistics.dashboard(CLINIC, null, null, all, List.of(), TODAY);
+    OutcomeDashboard without = OutcomeStatistics.dashboard(CLINIC, null, null, counted, List.of(), TODAY);
+
+    assertThat(withHindsight.linkedAfterClearance()).isEqualTo(2);
+    assertThat(without.linkedAfterClearance()).isZero();
+    assertThat(withHindsight.secondaries()).isEqualTo(new OutcomeDashboard.Counts(2, 1, 0, 0, 1));
+    assertThat(withHindsight.clearanceRateAfterPrimaryTreatment()).isEqualTo(0.5);
+    assertThat(withHindsight).usingRecursiveComparison().ignoringFields("linkedAfterClearance").isEqualTo(without);
+  }
+
   private static SecondaryOutcome row(String primary, String secondary, Integer treatedDay, TreatmentModality modality,
       boolean direct, Integer resolvedDay, Integer closedDay, Classification classification) {
     return new SecondaryOutcome(UUID.randomUUID(), CLINIC, CLINICIAN, UUID.randomUUID(), secondary, T0.plusDays(3),
         UUID.randomUUID(), primary, treatedDay == null ? null : T0.plusDays(treatedDay), modality, direct,
         resolvedDay == null ? null : T0.plusDays(resolvedDay), closedDay == null ? null : T0.plusDays(closedDay),
-        classification);
+        classification, false);
   }
 
   @Test
