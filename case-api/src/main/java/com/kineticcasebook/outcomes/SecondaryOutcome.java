@@ -10,9 +10,10 @@ import java.util.UUID;
  * @param primaryTreatedOn tP: the earliest start of a treatment of the primary, null if never treated
  * @param primaryModality the modality of that earliest treatment
  * @param caseClosedOn censoring date of an unresolved secondary on a closed case
+ * @param ownTreatmentStartedOn the earliest start of a live treatment of the secondary itself, null if none
  */
 public record SecondaryOutcome(
     UUID caseId, UUID clinicId, UUID clinicianId, UUID secondaryInjuryId, String secondaryConditionCode,
     LocalDate secondaryOnsetOn, UUID primaryInjuryId, String primaryConditionCode, LocalDate primaryTreatedOn,
     TreatmentModality primaryModality, boolean directlyTreated, LocalDate resolvedOn, LocalDate caseClosedOn,
-    Classification classification) {}
+    Classification classification, LocalDate ownTreatmentStartedOn) {}
