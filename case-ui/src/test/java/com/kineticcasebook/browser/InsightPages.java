@@ -6,6 +6,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -213,8 +214,10 @@ public final class InsightPages {
     assertThat(row.locator("progress")).hasAttribute("value", "100");
   }
 
+  /** Submits the filters and waits for the whole page: its figures arrive after the heading. */
   private void showFigures() {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show figures")).click();
+    page.waitForLoadState(LoadState.LOAD);
   }
 
   private Locator heading() {

@@ -9,6 +9,7 @@ import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.PostgresApplicationTest;
+import com.kineticcasebook.support.WebSession;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +36,7 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
   private String clinic;
   private String clinicianId;
   private String clinicSuffix;
+  private String ownerName;
   private final LocalDate t0 = LocalDate.now().minusDays(100);
 
   @BeforeEach
@@ -50,6 +52,7 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
     clinicianId = clinicianUser.toString();
     clinician = as("dash.clinician." + suffix);
     owner = as("dash.owner." + suffix);
+    ownerName = "dash.owner." + suffix;
   }
 
   @Test
@@ -145,6 +148,22 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
     assertThat(clinicianRow.get("medianDaysToClearanceCi").get("lower").asDouble()).isEqualTo(20.0);
     // NPRS improved on 1 of 1: Wilson 0.206549 .. 1.
     assertInterval(row(d.get("outcomeMeasures"), "instrument", "NPRS").get("improvedByMcidCi"), 0.206549314377, 1.0);
+  }
+
+  @Test
+  void thePageShowsEachFigureWithItsIntervalAndMarksWhatRestsOnTooFew() {
+    long position = recordTheFiveCases();
+    owner.withHeader("X-Consistency", "after=" + position).get("/api/v1/dashboards/outcomes?clinicId=" + clinic);
+    WebSession page = WebSession.signIn(port, ownerName, PASSWORD);
+
+    ApiClient.Response response = page.get("/dashboards/outcomes?clinicId=" + clinic);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body()).as("the whole page").contains("</html>")
+        .contains("data-figure=\"overall.clearanceRateCi\">8–64%</span>")
+        .contains("data-figure=\"overall.medianDaysCi\">20 to not reached</span>")
+        .contains("data-figure=\"overall.insufficient\">too few to judge</span>")
+        .contains("Too few secondaries to compare first treatments of the primary");
   }
 
   @Test
