@@ -76,7 +76,7 @@ class OutcomeCsv {
       csv.printRecord("Clinic", clinic);
       csv.printRecord("Onset from", d.from() == null ? "open" : d.from());
       csv.printRecord("Onset to", d.to() == null ? "open" : d.to());
-      csv.printRecord("Computed at", d.computedAt());
+      csv.printRecord("Generated at", d.computedAt());
       csv.println();
 
       var counts = d.secondaries();

@@ -210,7 +210,8 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
     String name = csv.header("Content-Disposition");
     assertThat(name).contains("filename=\"outcomes-dashboard-" + clinicSuffix + "-all-dates.csv\"");
     assertThat(csv.body().lines().toList()).startsWith("Outcomes of secondary injuries",
-        "Clinic,Dashboard " + clinicSuffix, "Onset from,open", "Onset to,open");
+        "Clinic,Dashboard " + clinicSuffix, "Onset from,open", "Onset to,open",
+        "Generated at," + owner.get("/api/v1/dashboards/outcomes?clinicId=" + clinic).json().get("computedAt").asString());
     assertThat(csv.body())
         .contains("All secondaries,,,,,,7,2,28.6%,8.2%,64.1%,40,20,not reached,yes")
         .contains("By chain,Calf (gastrocnemius or soleus) strain,Patellofemoral pain,,,,3,1,33.3%,6.1%,79.2%,,,,yes")
