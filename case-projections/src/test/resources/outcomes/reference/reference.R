@@ -46,3 +46,20 @@ for (i in seq_len(nrow(shares))) {
   w <- suppressWarnings(prop.test(x, n, correct = FALSE))$conf.int
   p("wilson ", x, " ", n, " ", fmt(w[1]), " ", fmt(w[2]))
 }
+
+# The dashboard's own figures over the same secondaries: a secondary cleared after the primary's
+# treatment when it cleared on the curve without a treatment of its own (cr_status 1). The rate's
+# Wilson interval, overall and per modality, and the numbers at risk under the chart.
+cleared <- d$cr_status == 1
+w <- prop.test(sum(cleared), nrow(d), correct = FALSE)$conf.int
+p("dashboard.rate ", sum(cleared), " ", nrow(d), " ", fmt(w[1]), " ", fmt(w[2]))
+for (m in sort(unique(d$modality))) {
+  x <- sum(cleared[d$modality == m])
+  n <- sum(d$modality == m)
+  w <- prop.test(x, n, correct = FALSE)$conf.int
+  p("dashboard.rate.", m, " ", x, " ", n, " ", fmt(w[1]), " ", fmt(w[2]))
+}
+at <- summary(fit, times = c(0, 30, 60, 90, 180), extend = TRUE)
+for (i in seq_along(at$time)) {
+  p("dashboard.atrisk ", at$time[i], " ", at$n.risk[i])
+}

@@ -22,10 +22,12 @@ class OutcomeDashboardController {
 
   private final OutcomeDashboards dashboards;
   private final ReadConsistency consistency;
+  private final OutcomeCsv csv;
 
-  OutcomeDashboardController(OutcomeDashboards dashboards, ReadConsistency consistency) {
+  OutcomeDashboardController(OutcomeDashboards dashboards, ReadConsistency consistency, OutcomeCsv csv) {
     this.dashboards = dashboards;
     this.consistency = consistency;
+    this.csv = csv;
   }
 
   @GetMapping("/outcomes")
@@ -45,6 +47,6 @@ class OutcomeDashboardController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestHeader(name = ReadConsistency.HEADER, required = false) String consistencyHeader) {
     consistency.await(consistencyHeader, ProcessingGroups.CASE_VIEWS);
-    return OutcomeCsv.download(dashboards.find(user, clinicId, from, to));
+    return csv.download(user, dashboards.find(user, clinicId, from, to));
   }
 }

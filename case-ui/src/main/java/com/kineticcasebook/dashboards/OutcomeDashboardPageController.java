@@ -27,11 +27,13 @@ class OutcomeDashboardPageController {
 
   private final OutcomeDashboards dashboards;
   private final UserDirectory users;
+  private final OutcomeCsv csv;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  OutcomeDashboardPageController(OutcomeDashboards dashboards, UserDirectory users) {
+  OutcomeDashboardPageController(OutcomeDashboards dashboards, UserDirectory users, OutcomeCsv csv) {
     this.dashboards = dashboards;
     this.users = users;
+    this.csv = csv;
   }
 
   @GetMapping("/dashboards/outcomes")
@@ -60,6 +62,7 @@ class OutcomeDashboardPageController {
         dashboard.byClinician().stream().map(OutcomeDashboard.ByClinician::clinicianId).toList()));
     model.addAttribute("view", view);
     model.addAttribute("curveJson", json.writeValueAsString(view.curve()));
+    model.addAttribute("incidenceJson", json.writeValueAsString(view.cumulativeIncidence()));
     return "dashboards/outcomes";
   }
 
@@ -68,6 +71,6 @@ class OutcomeDashboardPageController {
       @RequestParam(required = false) UUID clinicId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return OutcomeCsv.download(dashboards.find(user, clinicId, from, to));
+    return csv.download(user, dashboards.find(user, clinicId, from, to));
   }
 }

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,11 +82,26 @@ public final class InsightPages {
     }
     figures.put("overall.clearanceRate", percent(api.get("clearanceRateAfterPrimaryTreatment")));
     figures.put("overall.medianDays", days(api.get("medianDaysToClearance")));
+    figures.put("overall.clearanceRateCi", percentInterval(api.get("clearanceRateAfterPrimaryTreatmentCi")));
+    figures.put("overall.medianDaysCi", daysInterval(api.get("medianDaysToClearanceCi")));
+    insufficient(figures, api, "overall");
+    if (!api.get("timeToClearance").isEmpty()) {
+      for (JsonNode atRisk : api.get("numbersAtRisk")) {
+        figures.put("atRisk." + atRisk.get("day").asInt(), atRisk.get("atRisk").asString());
+      }
+      for (JsonNode point : api.get("cumulativeIncidence")) {
+        String key = "cumulativeIncidence." + point.get("day").asInt();
+        figures.put(key + ".clearedWithoutOwnTreatment", percent(point.get("clearedWithoutOwnTreatment")));
+        figures.put(key + ".ownTreatment", percent(point.get("ownTreatment")));
+      }
+    }
     for (JsonNode row : api.get("byChain")) {
       String key = "byChain." + row.get("primaryConditionCode").asString() + ">"
           + row.get("secondaryConditionCode").asString();
       figures.put(key + ".count", row.get("count").asString());
       figures.put(key + ".clearedAfterPrimaryTreatment", row.get("clearedAfterPrimaryTreatment").asString());
+      figures.put(key + ".clearanceRateCi", percentInterval(row.get("clearanceRateAfterPrimaryTreatmentCi")));
+      insufficient(figures, row, key);
     }
     breakdown(figures, api.get("byPrimaryCondition"), "byPrimaryCondition", "conditionCode", true);
     breakdown(figures, api.get("byClinician"), "byClinician", "clinicianId", true);
@@ -98,12 +114,15 @@ public final class InsightPages {
     return figures;
   }
 
-  /** Downloads the dashboard's CSV through its link and returns the file's text. */
-  public String downloadCsv() {
+  /** A downloaded file: the name the server gave it and its text. */
+  public record Csv(String fileName, String text) {}
+
+  /** Downloads the dashboard's CSV through its link. */
+  public Csv downloadCsv() {
     Download download = page.waitForDownload(() ->
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download CSV")).click());
     try {
-      return Files.readString(download.path());
+      return new Csv(download.suggestedFilename(), Files.readString(download.path()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -198,8 +217,10 @@ public final class InsightPages {
     assertThat(row.locator("progress")).hasAttribute("value", "100");
   }
 
+  /** Submits the filters and waits for the whole page: its figures arrive after the heading. */
   private void showFigures() {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show figures")).click();
+    page.waitForLoadState(LoadState.LOAD);
   }
 
   private Locator heading() {
@@ -212,14 +233,39 @@ public final class InsightPages {
       String key = section + "." + (row.get(keyField).isNull() ? "null" : row.get(keyField).asString());
       figures.put(key + ".secondaries", row.get("secondaries").asString());
       figures.put(key + ".clearedAfterPrimaryTreatment", row.get("clearedAfterPrimaryTreatment").asString());
+      figures.put(key + ".clearanceRateCi", percentInterval(row.get("clearanceRateAfterPrimaryTreatmentCi")));
+      insufficient(figures, row, key);
       if (withMedian) {
         figures.put(key + ".medianDays", days(row.get("medianDaysToClearance")));
+        figures.put(key + ".medianDaysCi", daysInterval(row.get("medianDaysToClearanceCi")));
       }
     }
   }
 
   private static String percent(JsonNode rate) {
     return rate == null || rate.isNull() ? "—" : Math.round(rate.asDouble() * 100) + "%";
+  }
+
+  /** A figure over too few secondaries carries the mark, and only such a figure does. */
+  private static void insufficient(Map<String, String> figures, JsonNode figure, String key) {
+    if (figure.get("insufficientData").asBoolean()) {
+      figures.put(key + ".insufficient", "too few to judge");
+    }
+  }
+
+  private static String percentInterval(JsonNode interval) {
+    return interval == null || interval.isNull() ? "—"
+        : Math.round(interval.get("lower").asDouble() * 100) + "–" + Math.round(interval.get("upper").asDouble() * 100)
+            + "%";
+  }
+
+  private static String daysInterval(JsonNode interval) {
+    if (interval.get("lower").isNull()) {
+      return "not reached";
+    }
+    String lower = String.valueOf(Math.round(interval.get("lower").asDouble()));
+    return interval.get("upper").isNull() ? lower + " to not reached"
+        : lower + "–" + Math.round(interval.get("upper").asDouble());
   }
 
   private static String days(JsonNode days) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -109,6 +110,10 @@ class InsightsBrowserIT extends BrowserTest {
     assertThat(page.getByText("Cleared after primary treatment").first()).isVisible();
     assertThat(page.getByText("measures whether it held")).isVisible();
     assertThat(page.locator("#time-to-clearance")).hasAttribute("data-drawn", "true");
+    assertThat(page.locator("#cumulative-incidence")).hasAttribute("data-drawn", "true");
+    // A handful of secondaries: the headline is muted, marked, and carries its interval.
+    assertThat(page.locator(".insights-kpi-lead")).hasClass(Pattern.compile("insights-insufficient"));
+    assertThat(page.locator("[data-comparison=modality]")).containsText("Too few secondaries to compare");
     assertThat(page.getByRole(AriaRole.ROWHEADER, new Page.GetByRoleOptions().setName("clinician.north")).first())
         .isVisible();
     screenshot("dashboard");
@@ -118,9 +123,12 @@ class InsightsBrowserIT extends BrowserTest {
     assertThat(pages.dashboardFigures()).containsEntry("byChain.CALF_STRAIN>PATELLOFEMORAL_PAIN.count",
         inRange.get("byChain").get(0).get("count").asString());
 
-    String csv = pages.downloadCsv();
-    String apiCsv = as("owner").get("/api/v1/dashboards/outcomes.csv?clinicId=" + north + range).body();
-    assertThat(csv).isEqualTo(apiCsv).contains("byChain,CALF_STRAIN,PATELLOFEMORAL_PAIN,");
+    InsightPages.Csv csv = pages.downloadCsv();
+    ApiClient.Response apiCsv = as("owner").get("/api/v1/dashboards/outcomes.csv?clinicId=" + north + range);
+    assertThat(csv.text()).isEqualTo(apiCsv.body())
+        .contains("By chain,Calf (gastrocnemius or soleus) strain,Patellofemoral pain,")
+        .contains("Clinic,North");
+    assertThat(csv.fileName()).isEqualTo("outcomes-north-" + DAY0.plusDays(2) + "-to-" + DAY0.plusDays(2) + ".csv");
 
     tablet();
     signIn("owner");

@@ -35,12 +35,14 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
   private ApiClient owner;
   private String clinic;
   private String clinicianId;
+  private String clinicSuffix;
   private String ownerName;
   private final LocalDate t0 = LocalDate.now().minusDays(100);
 
   @BeforeEach
   void aClinicOfItsOwn() {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
+    clinicSuffix = suffix;
     UUID clinicId = users.createClinic("Dashboard " + suffix).clinicId();
     String hash = passwordEncoder.encode(PASSWORD);
     UUID clinicianUser = users.createUser("dash.clinician." + suffix, hash, Set.of(Role.CLINICIAN));
@@ -49,8 +51,8 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
     clinic = clinicId.toString();
     clinicianId = clinicianUser.toString();
     clinician = as("dash.clinician." + suffix);
+    owner = as("dash.owner." + suffix);
     ownerName = "dash.owner." + suffix;
-    owner = as(ownerName);
   }
 
   @Test
@@ -106,6 +108,67 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
   }
 
   @Test
+  void everyFigureCarriesItsUncertaintyTheCompetingOutcomesAndTheComparisons() {
+    long position = recordTheFiveCases();
+    JsonNode d = owner.withHeader("X-Consistency", "after=" + position)
+        .get("/api/v1/dashboards/outcomes?clinicId=" + clinic).json();
+
+    // Wilson, 2 of 7 (z = 1.959964): centre 0.361645, half-width 0.279424.
+    assertInterval(d.get("clearanceRateAfterPrimaryTreatmentCi"), 0.0822189240041, 0.6410655481674);
+    assertThat(d.get("insufficientData").asBoolean()).isTrue();
+    // The log-log band: day 20, S = 0.8, Greenwood 1/(5*4); it first contains one half from day 20, and its upper
+    // edge never falls to one half, so the median's interval is 20 to not reached.
+    JsonNode first = d.get("timeToClearance").get(0);
+    assertThat(first.get("day").asInt()).isEqualTo(20);
+    assertThat(first.get("lower").asDouble()).isCloseTo(0.2038092632676, within(1e-9));
+    assertThat(first.get("upper").asDouble()).isCloseTo(0.969179788867, within(1e-9));
+    assertThat(d.get("medianDaysToClearanceCi").get("lower").asDouble()).isEqualTo(20.0);
+    assertThat(d.get("medianDaysToClearanceCi").get("upper").isNull()).isTrue();
+    // On the curve 5 at day 0; 4 at the start of day 30; only S2b (censored at 88) at day 60.
+    assertThat(StreamSupport.stream(d.get("numbersAtRisk").spliterator(), false)
+        .map(a -> a.get("day").asInt() + ":" + a.get("atRisk").asInt()).toList())
+        .containsExactly("0:5", "30:4", "60:1", "90:0", "180:0");
+    // Competing outcomes: S1b's own treatment began on day 10 after tP (before it cleared), S3b cleared on
+    // day 20 and S1a on day 30 untreated; S4 and S2b censored. Day 10: 1 of 5 treated (0.2), waiting 0.8;
+    // day 20: 0.8 / 4 = 0.2 cleared, waiting 0.6; day 30: + 0.6 / 3 = 0.4 cleared.
+    JsonNode day30 = d.get("cumulativeIncidence").get(0);
+    assertThat(day30.get("day").asInt()).isEqualTo(30);
+    assertThat(day30.get("clearedWithoutOwnTreatment").asDouble()).isCloseTo(0.4, within(1e-9));
+    assertThat(day30.get("ownTreatment").asDouble()).isCloseTo(0.2, within(1e-9));
+    assertThat(d.get("cumulativeIncidence").get(3).get("day").asInt()).isEqualTo(180);
+    // No modality and no clinician has 20 secondaries on the curve: nothing to compare.
+    assertThat(d.get("modalityComparison").isNull()).isTrue();
+    assertThat(d.get("clinicianComparison").isNull()).isTrue();
+
+    // CALF_STRAIN > PATELLOFEMORAL_PAIN: 1 of 3, Wilson 0.061492 .. 0.792340, too few to judge.
+    JsonNode topChain = d.get("byChain").get(0);
+    assertThat(topChain.get("clearanceRateAfterPrimaryTreatment").asDouble()).isCloseTo(1.0 / 3, within(1e-12));
+    assertInterval(topChain.get("clearanceRateAfterPrimaryTreatmentCi"), 0.0614919447204, 0.7923403991980);
+    assertThat(topChain.get("insufficientData").asBoolean()).isTrue();
+    JsonNode clinicianRow = row(d.get("byClinician"), "clinicianId", clinicianId);
+    assertInterval(clinicianRow.get("clearanceRateAfterPrimaryTreatmentCi"), 0.0822189240041, 0.6410655481674);
+    assertThat(clinicianRow.get("medianDaysToClearanceCi").get("lower").asDouble()).isEqualTo(20.0);
+    // NPRS improved on 1 of 1: Wilson 0.206549 .. 1.
+    assertInterval(row(d.get("outcomeMeasures"), "instrument", "NPRS").get("improvedByMcidCi"), 0.206549314377, 1.0);
+  }
+
+  @Test
+  void thePageShowsEachFigureWithItsIntervalAndMarksWhatRestsOnTooFew() {
+    long position = recordTheFiveCases();
+    owner.withHeader("X-Consistency", "after=" + position).get("/api/v1/dashboards/outcomes?clinicId=" + clinic);
+    WebSession page = WebSession.signIn(port, ownerName, PASSWORD);
+
+    ApiClient.Response response = page.get("/dashboards/outcomes?clinicId=" + clinic);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body()).as("the whole page").contains("</html>")
+        .contains("data-figure=\"overall.clearanceRateCi\">8–64%</span>")
+        .contains("data-figure=\"overall.medianDaysCi\">20 to not reached</span>")
+        .contains("data-figure=\"overall.insufficient\">too few to judge</span>")
+        .contains("Too few secondaries to compare first treatments of the primary");
+  }
+
+  @Test
   void fromAndToBoundTheSecondarysOnset() {
     long position = recordTheFiveCases();
     // Only S2 (onset day 3) and S4 (onset day 2) have onsets within days 2..3.
@@ -146,9 +209,20 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
         .get("/api/v1/dashboards/outcomes.csv?clinicId=" + clinic);
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
-    assertThat(csv.body().lines()).first().asString().startsWith("section,primaryConditionCode");
-    assertThat(csv.body()).contains("total,,,,,,7,2,40").contains("byChain,CALF_STRAIN,PATELLOFEMORAL_PAIN,,,,3,1,")
-        .contains("linkedAfterClearance,,,,,,0,,");
+    String name = csv.header("Content-Disposition");
+    assertThat(name).contains("filename=\"outcomes-dashboard-" + clinicSuffix + "-all-dates.csv\"");
+    assertThat(csv.body().lines().toList()).startsWith("Outcomes of secondary injuries",
+        "Clinic,Dashboard " + clinicSuffix, "Onset from,open", "Onset to,open",
+        "Generated at," + owner.get("/api/v1/dashboards/outcomes?clinicId=" + clinic).json().get("computedAt").asString());
+    assertThat(csv.body())
+        .contains("All secondaries,,,,,,7,2,28.6%,8.2%,64.1%,40,20,not reached,yes")
+        .contains("By chain,Calf (gastrocnemius or soleus) strain,Patellofemoral pain,,,,3,1,33.3%,6.1%,79.2%,,,,yes")
+        .contains("By clinician,,,dash.clinician." + clinicSuffix + ",")
+        .contains("By first treatment of the primary,,,,Progressive loading programme,,3,1,")
+        .contains("Cleared with their own treatment,1")
+        .contains("Linked to their primary only after they cleared (in no figure),0")
+        .contains("30,4,40.0%,20.0%")
+        .contains("Between clinicians,too few to compare");
   }
 
   /**
@@ -234,7 +308,8 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
     assertThat(d.get("byMonth").valueStream().mapToInt(m -> m.get("secondaries").asInt()).sum()).isEqualTo(2);
 
     String csv = owner.get("/api/v1/dashboards/outcomes.csv?clinicId=" + clinic).body();
-    assertThat(csv).contains("linkedAfterClearance,,,,,,4,,").contains("total,,,,,,2,1,20");
+    assertThat(csv).contains("Linked to their primary only after they cleared (in no figure),4")
+        .contains("All secondaries,,,,,,2,1,");
 
     String page = WebSession.signIn(port, ownerName, PASSWORD).get("/dashboards/outcomes?clinicId=" + clinic).body();
     assertThat(page).containsPattern(">4</span>\\s*secondaries were linked to their primary only after they had"
@@ -307,6 +382,11 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
         .filter(r -> r.get(key) != null && value.equals(r.get(key).asString()))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no row with " + key + "=" + value + " in " + rows));
+  }
+
+  private static void assertInterval(JsonNode interval, double lower, double upper) {
+    assertThat(interval.get("lower").asDouble()).isCloseTo(lower, within(1e-9));
+    assertThat(interval.get("upper").asDouble()).isCloseTo(upper, within(1e-9));
   }
 
   private static void assertRow(JsonNode row, Object... fieldsAndValues) {

@@ -289,14 +289,20 @@ public final class CaseFold {
         if (secondary == null) {
           continue;
         }
-        boolean direct = treatments.stream().anyMatch(t -> t.targetInjuryId().equals(secondaryId));
+        LocalDate ownTreatmentStartedOn = treatments.stream()
+            .filter(t -> t.targetInjuryId().equals(secondaryId))
+            .map(TreatmentStarted::startedOn)
+            .min(Comparator.naturalOrder())
+            .orElse(null);
+        boolean direct = ownTreatmentStartedOn != null;
         LocalDate resolved = resolvedOn.get(secondaryId.value());
         outcomes.add(new SecondaryOutcome(opened.caseId().value(), opened.clinicId().value(),
             opened.assignedClinicianId().value(), secondaryId.value(), secondary.conditionCode(), secondary.onsetOn(),
             primary.injuryId().value(), primary.conditionCode(), treatedOn,
             firstPrimaryTreatment == null ? null : firstPrimaryTreatment.modality(), direct, resolved, closedOn,
             Classification.of(resolved, direct, treatedOn),
-            Hindsight.linkedAfterClearance(primary.injuryId().value(), secondaryId.value(), resolved, statements)));
+            Hindsight.linkedAfterClearance(primary.injuryId().value(), secondaryId.value(), resolved, statements),
+            ownTreatmentStartedOn));
       }
       return List.copyOf(outcomes);
     }

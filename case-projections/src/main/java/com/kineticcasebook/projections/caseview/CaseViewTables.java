@@ -59,7 +59,8 @@ class CaseViewTables {
         secondaries.add(new Object[] {s.caseId(), s.secondaryInjuryId(), s.clinicId(), s.clinicianId(),
             s.secondaryConditionCode(), s.secondaryOnsetOn(), s.primaryInjuryId(), s.primaryConditionCode(),
             s.primaryTreatedOn(), s.primaryModality() == null ? null : s.primaryModality().name(), s.directlyTreated(),
-            s.resolvedOn(), s.caseClosedOn(), s.classification().name(), s.linkedAfterClearance()});
+            s.resolvedOn(), s.caseClosedOn(), s.classification().name(), s.linkedAfterClearance(),
+            s.ownTreatmentStartedOn()});
       }
       for (MeasureChange m : folded.measures()) {
         measures.add(new Object[] {m.caseId(), m.injuryId(), m.instrument().name(), m.clinicId(), m.injuryOnsetOn(),
@@ -78,8 +79,8 @@ class CaseViewTables {
         INSERT INTO outcome_secondary (case_id, secondary_injury_id, clinic_id, clinician_id,
           secondary_condition_code, secondary_onset_on, primary_injury_id, primary_condition_code,
           primary_treated_on, primary_modality, directly_treated, resolved_on, case_closed_on, classification,
-          linked_after_clearance)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", secondaries);
+          linked_after_clearance, own_treatment_started_on)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", secondaries);
     jdbc.batchUpdate("""
         INSERT INTO outcome_measure_change (case_id, injury_id, instrument, clinic_id, injury_onset_on,
           first_score, latest_score, measures)

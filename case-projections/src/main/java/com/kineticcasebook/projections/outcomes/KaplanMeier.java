@@ -30,7 +30,7 @@ final class KaplanMeier {
   record Step(int day, double survival, Double lower, Double upper, int atRisk, int cleared, int censored) {
 
     SurvivalPoint point() {
-      return new SurvivalPoint(day, survival, atRisk, cleared, censored);
+      return new SurvivalPoint(day, survival, atRisk, cleared, censored, lower, upper);
     }
   }
 

@@ -11,6 +11,7 @@ import com.kineticcasebook.reference.TreatmentModality;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -65,7 +66,7 @@ class OutcomeDashboardQueries {
             rs.getString("primary_modality") == null ? null : TreatmentModality.valueOf(rs.getString("primary_modality")),
             rs.getBoolean("directly_treated"), rs.getObject("resolved_on", LocalDate.class),
             rs.getObject("case_closed_on", LocalDate.class), Classification.valueOf(rs.getString("classification")),
-            rs.getBoolean("linked_after_clearance")),
+            rs.getBoolean("linked_after_clearance"), rs.getObject("own_treatment_started_on", LocalDate.class)),
         arguments.toArray());
     List<Object> measureArguments = new ArrayList<>(List.of(clinic));
     String measureOnset = onsetFilter("injury_onset_on", query, measureArguments);
@@ -75,7 +76,8 @@ class OutcomeDashboardQueries {
         (rs, row) -> new OutcomeStatistics.MeasureTally(OutcomeInstrument.valueOf(rs.getString("instrument")),
             rs.getDouble("first_score"), rs.getDouble("latest_score"), rs.getInt("injuries")),
         measureArguments.toArray());
-    return OutcomeStatistics.dashboard(clinic, query.from(), query.to(), secondaries, measures, today);
+    return OutcomeStatistics.dashboard(clinic, query.from(), query.to(), secondaries, measures, today,
+        clock.instant().truncatedTo(ChronoUnit.SECONDS));
   }
 
   private static String onsetFilter(String column, FindOutcomeDashboard query, List<Object> arguments) {

@@ -67,6 +67,7 @@ class CaseFoldTest {
     assertThat(knee.primaryModality()).isEqualTo(TreatmentModality.LOADING_PROGRAMME);
     assertThat(knee.resolvedOn()).isEqualTo(MARCH_1.plusDays(23));
     assertThat(knee.classification()).isEqualTo(Classification.CLEARED_AFTER_PRIMARY_TREATMENT);
+    assertThat(knee.ownTreatmentStartedOn()).isNull();
     assertThat(folded.view().injuries()).extracting(i -> i.role(), i -> i.status())
         .containsExactly(tuple(Role.PRIMARY, InjuryStatus.OPEN),
             tuple(Role.SECONDARY, InjuryStatus.RESOLVED));
@@ -136,6 +137,26 @@ class CaseFoldTest {
         MARCH_1.plusDays(9));
 
     assertThat(fold.fold(events).secondaries().get(0).linkedAfterClearance()).isTrue();
+  }
+
+  @Test
+  void theSecondarysOwnTreatmentStartIsItsEarliestLiveTreatment() {
+    calfCausingKneeTreatedAndCleared();
+    record(new TreatmentStarted(CASE, new TreatmentId(UUID.randomUUID()), KNEE, TreatmentModality.TAPING,
+        "Patellar taping", MARCH_1.plusDays(12)), MARCH_1.plusDays(24));
+    String earliest = events.get(events.size() - 1).getIdentifier();
+    record(new TreatmentStarted(CASE, new TreatmentId(UUID.randomUUID()), KNEE, TreatmentModality.MANUAL_THERAPY,
+        "Soft tissue work", MARCH_1.plusDays(15)), MARCH_1.plusDays(24));
+    record(new TreatmentStarted(CASE, new TreatmentId(UUID.randomUUID()), KNEE, TreatmentModality.GAIT_RETRAINING,
+        "Cadence cue", MARCH_1.plusDays(18)), MARCH_1.plusDays(24));
+
+    assertThat(fold.fold(events).secondaries().get(0).ownTreatmentStartedOn()).isEqualTo(MARCH_1.plusDays(12));
+
+    record(new EntryMarkedInError(CASE, earliest, "TreatmentStarted", "Wrong knee"), MARCH_1.plusDays(25));
+    SecondaryOutcome knee = fold.fold(events).secondaries().get(0);
+
+    assertThat(knee.ownTreatmentStartedOn()).isEqualTo(MARCH_1.plusDays(15));
+    assertThat(knee.classification()).isEqualTo(Classification.CLEARED_WITH_DIRECT_TREATMENT);
   }
 
   @Test
