@@ -141,6 +141,10 @@ class FormSubmissionBrowserIT extends BrowserTest {
     CaseScript script = CaseScript.open(as("clinician.north"), north.toString(), patientRef(),
         LocalDate.now().minusDays(5), 0);
     script.injury("CALF", "LEFT", "CALF_STRAIN", 1);
+    // The case page reads the case views: wait until they have the injury, so the form offers it.
+    org.assertj.core.api.Assertions.assertThat(as("clinician.north")
+        .withHeader("X-Consistency", "after=" + script.position()).get("/api/v1/cases/" + script.caseId()).status())
+        .isEqualTo(200);
     CaseworkPages pages = new CaseworkPages(page);
     signIn("clinician.north");
     pages.showCase(script.caseId());
