@@ -11,4 +11,45 @@
       event.detail.headers[header] = token;
     }
   });
+
+  // A form of the page (not the navigation's sign-out) that is sending says so and cannot be sent again meanwhile: its submit buttons are
+  // disabled, read "Saving…" and are aria-busy. The server records a form sent twice once
+  // anyway; this spares the clinician the doubt. Coming back to the page from the browser's
+  // cache gives the buttons back.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || (form.method || '').toLowerCase() !== 'post' || !form.closest('main')) {
+      return;
+    }
+    if (form.dataset.submitting === 'true') {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.submitting = 'true';
+    form.setAttribute('aria-busy', 'true');
+    // Disabled after the browser has read the form, so a named submit button is still sent.
+    setTimeout(function () {
+      Array.prototype.forEach.call(form.querySelectorAll('button[type="submit"], button:not([type])'), function (button) {
+        button.dataset.label = button.textContent;
+        button.textContent = button.dataset.busyLabel || 'Saving…';
+        button.disabled = true;
+        button.setAttribute('aria-busy', 'true');
+      });
+    }, 0);
+  });
+
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) {
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll('form[data-submitting]'), function (form) {
+      delete form.dataset.submitting;
+      form.removeAttribute('aria-busy');
+      Array.prototype.forEach.call(form.querySelectorAll('button[aria-busy]'), function (button) {
+        button.textContent = button.dataset.label;
+        button.disabled = false;
+        button.removeAttribute('aria-busy');
+      });
+    });
+  });
 })();

@@ -1,6 +1,7 @@
 // The clinician's case page: the body chart picks the injury's region and side, the condition
-// list follows the region, and the outcome form shows the chosen instrument's range and MCID.
-// Every control works without this file; it only makes them quicker to use.
+// list follows the region, the outcome form shows the chosen instrument's range and MCID, and a
+// refused form's error summary takes the focus. Every control works without this file; it only
+// makes them quicker to use.
 (function () {
   'use strict';
 
@@ -92,6 +93,38 @@
     describe();
   }
 
+  // The summary at the top of a refused form: each link is named by its field's label, moves the
+  // focus to that field, and the summary itself has the focus when the page opens, so the
+  // clinician sees at once what to correct (the page is at the top otherwise).
+  function setupErrorSummary() {
+    var summary = document.querySelector('[data-error-summary]');
+    if (!summary) {
+      return;
+    }
+    Array.prototype.forEach.call(summary.querySelectorAll('a[href^="#"]'), function (link) {
+      var target = document.getElementById(link.getAttribute('href').slice(1));
+      if (!target) {
+        return;
+      }
+      var label = target.tagName === 'FIELDSET' ? target.querySelector('legend')
+          : document.querySelector('label[for="' + target.id + '"]');
+      if (label) {
+        link.textContent = label.textContent.trim() + ': ' + link.textContent;
+      }
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        var control = target.tagName === 'FIELDSET' ? target.querySelector('input, select, textarea') : target;
+        (label || target).scrollIntoView({ block: 'center' });
+        if (control) {
+          control.focus({ preventScroll: true });
+        }
+      });
+    });
+    summary.focus({ preventScroll: true });
+    summary.scrollIntoView({ block: 'start' });
+  }
+
+  setupErrorSummary();
   setupBodyChart();
   setupConditionFilter();
   setupInstrumentRange();

@@ -39,8 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The case page and its quick forms. Each form posts here, is turned into one command, and on
- * success redirects back to the case with a notice; a refused form shows the page again with
- * that form open, the typed values kept and the reasons next to the fields.
+ * success redirects back to the case with a notice; a refused form also goes back to the case
+ * page, with that form open, the typed values kept, every reason at the top of the form and next
+ * to its field. A form sent twice is recorded once ({@link CaseRecorder}).
  */
 @PageController
 @RequestMapping("/cases/{caseId}")
@@ -181,6 +182,10 @@ class CasePageController {
     return id;
   }
 
+  /**
+   * Records the form's command: on success back to the case with the notice, otherwise (refused,
+   * or a repeat of an entry already recorded) as {@link CasePages#refused} answers.
+   */
   private ModelAndView respond(CasebookUser user, CaseId id, FormInput input, Object command, String formKey,
       Object form, RedirectAttributes flash, Function<RecordedPosition, String> notice) {
     RecordedPosition position = recorder.record(id.toString(), input, command);

@@ -16,6 +16,8 @@ import com.kineticcasebook.reference.OutcomeInstrument;
 import com.kineticcasebook.reference.RunningSurface;
 import com.kineticcasebook.reference.Side;
 import com.kineticcasebook.reference.TreatmentModality;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -31,7 +33,10 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Renders the case page: the case from its read models, the catalogue for the quick forms, and
@@ -41,6 +46,14 @@ import org.springframework.web.servlet.ModelAndView;
 class CasePages {
 
   static final String VIEW = "casework/case";
+
+  /** What the clinician is told when a form repeated an entry; nothing was recorded twice. */
+  static final String ALREADY_RECORDED = "Already recorded: this entry was sent more than once, and the case has it once.";
+
+  private static final String REFUSED = "refusedForm";
+
+  /** A refused form on its way from the post to the case page. */
+  record RefusedForm(String formKey, Object form, FormInput input) implements Serializable {}
 
   private final QueryGateway queries;
   private final UserDirectory users;
@@ -52,18 +65,39 @@ class CasePages {
     this.clock = clock;
   }
 
-  /** The case page with every form closed and blank. */
+  /**
+   * The case page; after a refused form (handed over by {@link #refused}) that form is open, with
+   * what was typed and why it was refused, and every other form closed and blank.
+   */
   ModelAndView show(CasebookUser user, CaseId caseId) {
+    HttpServletRequest request = currentRequest();
+    Map<String, ?> flash = request == null ? null : RequestContextUtils.getInputFlashMap(request);
+    if (flash != null && flash.get(REFUSED) instanceof RefusedForm refused) {
+      return page(user, caseId, refused.formKey(), refused.form(), refused.input(), HttpStatus.OK);
+    }
     return page(user, caseId, null, null, new FormInput(), HttpStatus.OK);
   }
 
   /**
-   * The case page again after a refused form: {@code formKey} names the form to open (as the
-   * template's {@code openForm}), {@code form} holds what was typed.
+   * The answer to a form that recorded nothing. A refused form goes back to the case page's own
+   * address (Post/Redirect/Get), where {@link #show} opens it again: {@code formKey} names the form
+   * (as the template's {@code openForm} and the prefix of its input ids), {@code form} holds what
+   * was typed. Reloading that page never sends the form again. A form that repeats an entry
+   * recorded before goes to where that entry is shown, saying so.
    */
   ModelAndView refused(CasebookUser user, CaseId caseId, String formKey, Object form, FormInput input) {
-    HttpStatus status = input.refusal() != null ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
-    return page(user, caseId, formKey, form, input, status);
+    HttpServletRequest request = currentRequest();
+    if (input.recordedBefore() != null) {
+      RequestContextUtils.getOutputFlashMap(request).put("notice", ALREADY_RECORDED);
+      return new ModelAndView("redirect:" + input.recordedBefore());
+    }
+    RequestContextUtils.getOutputFlashMap(request).put(REFUSED, new RefusedForm(formKey, form, input));
+    return new ModelAndView("redirect:/cases/" + caseId.value() + "#" + formKey + "-errors");
+  }
+
+  private static HttpServletRequest currentRequest() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+        ? attributes.getRequest() : null;
   }
 
   private ModelAndView page(CasebookUser user, CaseId caseId, String formKey, Object form, FormInput input,
@@ -104,16 +138,33 @@ class CasePages {
     mav.addObject("closureForm", Forms.ClosureForm.blank(today));
     mav.addObject("reopeningForm", Forms.ReopeningForm.blank(today));
     mav.addObject("openForm", formKey == null ? "" : formKey);
-    Map<String, String> errors = new LinkedHashMap<>(input.errors());
+    mav.addObject("idempotencyKey", UUID.randomUUID().toString());
+    Map<String, String> errors = inFormOrder(form, input.errors());
     String formError = input.refusal();
     if (form != null) {
       mav.addObject(attributeName(form), form);
-      formError = formError != null ? formError : misplaced(form, errors);
+      String others = misplaced(form, errors);
+      formError = formError != null ? formError : others;
+      errors.keySet().retainAll(inputsOf(form));
     }
     mav.addObject("errors", errors);
     mav.addObject("noErrors", Map.of());
     mav.addObject("formError", formError);
     return mav;
+  }
+
+  /** The errors in the order of the form's inputs, so the summary reads like the form; others after. */
+  private static Map<String, String> inFormOrder(Object form, Map<String, String> errors) {
+    Map<String, String> ordered = new LinkedHashMap<>();
+    if (form != null) {
+      for (var input : form.getClass().getRecordComponents()) {
+        if (errors.containsKey(input.getName())) {
+          ordered.put(input.getName(), errors.get(input.getName()));
+        }
+      }
+    }
+    errors.forEach(ordered::putIfAbsent);
+    return ordered;
   }
 
   private static <E extends Enum<E>> List<CasePage.Option> options(List<E> values, Function<E, String> label) {
@@ -131,11 +182,14 @@ class CasePages {
    * at the top of the form, so that no message is lost.
    */
   private static String misplaced(Object form, Map<String, String> errors) {
-    Set<String> inputs = Arrays.stream(form.getClass().getRecordComponents()).map(c -> c.getName())
-        .collect(Collectors.toSet());
+    Set<String> inputs = inputsOf(form);
     String others = errors.entrySet().stream().filter(e -> !inputs.contains(e.getKey()))
         .map(Map.Entry::getValue).distinct().collect(Collectors.joining(" "));
     return others.isEmpty() ? null : others;
+  }
+
+  private static Set<String> inputsOf(Object form) {
+    return Arrays.stream(form.getClass().getRecordComponents()).map(c -> c.getName()).collect(Collectors.toSet());
   }
 
   private String userName(String userId) {

@@ -115,6 +115,10 @@ class CaseloadController {
       access.authoriseOpening(user, command.clinicId());
     }
     RecordedPosition position = recorder.record(caseId.toString(), in, command);
+    if (in.recordedBefore() != null) {
+      flash.addFlashAttribute("notice", CasePages.ALREADY_RECORDED);
+      return new ModelAndView("redirect:" + in.recordedBefore());
+    }
     if (position == null) {
       return openCasePage(clinicsOf(user), form, in, HttpStatus.UNPROCESSABLE_ENTITY);
     }
@@ -130,6 +134,8 @@ class CaseloadController {
     mav.addObject("openCaseForm", form);
     mav.addObject("errors", input.errors());
     mav.addObject("formError", input.refusal());
+    mav.addObject("openForm", "open");
+    mav.addObject("idempotencyKey", UUID.randomUUID().toString());
     return mav;
   }
 

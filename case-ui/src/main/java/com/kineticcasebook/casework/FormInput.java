@@ -3,6 +3,8 @@ package com.kineticcasebook.casework;
 import com.kineticcasebook.pages.FormErrors;
 import com.kineticcasebook.patientcase.CanonicalUuid;
 import com.kineticcasebook.patientcase.InvalidCommandException;
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -17,17 +19,25 @@ import java.util.function.Supplier;
  * under the command's field name. A value that cannot be read becomes null, so the command's own
  * checks still run for the other fields; the reading problem wins over the command's "is required".
  */
-final class FormInput {
+final class FormInput implements Serializable {
+
+  @Serial
+  private static final long serialVersionUID = 1L;
 
   private final Map<String, String> errors = new LinkedHashMap<>();
+  private final Map<String, LocalDate> dates = new LinkedHashMap<>();
   private String refusal;
+  private String recordedBefore;
 
+  /** A clinical date: the case takes none after the clinic's today ({@link #notAfter}). */
   LocalDate date(String field, String text) {
     if (blank(text)) {
       return null;
     }
     try {
-      return LocalDate.parse(text.strip());
+      LocalDate date = LocalDate.parse(text.strip());
+      dates.put(field, date);
+      return date;
     } catch (DateTimeParseException e) {
       return reject(field, "must be a date (YYYY-MM-DD)");
     }
@@ -110,6 +120,28 @@ final class FormInput {
   /** A problem found outside a command, under the form's input name. */
   void invalid(String field, String message) {
     reject(field, message);
+  }
+
+  /**
+   * The dates read that lie after {@code today}, said as the case says them. The case checks
+   * dates only once the command is complete; a form refused for other fields says it at once.
+   */
+  void notAfter(LocalDate today) {
+    dates.forEach((field, date) -> {
+      if (date.isAfter(today)) {
+        reject(field, "must not be in the future");
+      }
+    });
+  }
+
+  /** The same entry was recorded before, and is shown at {@code location}; nothing was recorded now. */
+  void recordedBefore(String location) {
+    recordedBefore = location;
+  }
+
+  /** Where the entry this form repeats is shown, or null when it repeats none. */
+  String recordedBefore() {
+    return recordedBefore;
   }
 
   /** The case's current state forbids the command; the sentence is for the clinician. */

@@ -1,5 +1,6 @@
 package com.kineticcasebook.casework;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,28 +12,28 @@ public final class Forms {
 
   private Forms() {}
 
-  public record OpenCaseForm(String clinicId, String patientRef, String openedOn) {
+  public record OpenCaseForm(String clinicId, String patientRef, String openedOn) implements Serializable {
     static OpenCaseForm blank(LocalDate today, String clinicId) {
       return new OpenCaseForm(clinicId, "", today.toString());
     }
   }
 
   public record InjuryForm(String bodyRegion, String side, String conditionCode, String description, String onsetOn,
-      String painScore) {
+      String painScore) implements Serializable {
     static InjuryForm blank(LocalDate today) {
       return new InjuryForm("", "", "", "", today.toString(), "");
     }
   }
 
   public record GaitForm(String filmedOn, String view, String surface, String antalgic, String stanceAsymmetryPct,
-      String pushOffDelayMs, String hipHikeSide, String trunkLeanCm, String cadenceSpm) {
+      String pushOffDelayMs, String hipHikeSide, String trunkLeanCm, String cadenceSpm) implements Serializable {
     static GaitForm blank(LocalDate today) {
       return new GaitForm(today.toString(), "", "", "", "", "", "", "", "");
     }
   }
 
   public record HypothesisForm(String primaryInjuryId, List<String> secondaryInjuryIds, String rationale,
-      List<String> evidenceRecordingIds, String hypothesisedOn) {
+      List<String> evidenceRecordingIds, String hypothesisedOn) implements Serializable {
     public HypothesisForm {
       secondaryInjuryIds = secondaryInjuryIds == null ? List.of() : List.copyOf(secondaryInjuryIds);
       evidenceRecordingIds = evidenceRecordingIds == null ? List.of() : List.copyOf(evidenceRecordingIds);
@@ -43,38 +44,38 @@ public final class Forms {
     }
   }
 
-  public record TreatmentForm(String targetInjuryId, String modality, String plan, String startedOn) {
+  public record TreatmentForm(String targetInjuryId, String modality, String plan, String startedOn) implements Serializable {
     static TreatmentForm blank(LocalDate today) {
       return new TreatmentForm("", "", "", today.toString());
     }
   }
 
-  public record MeasureForm(String injuryId, String instrument, String score, String measuredOn) {
+  public record MeasureForm(String injuryId, String instrument, String score, String measuredOn) implements Serializable {
     static MeasureForm blank(LocalDate today) {
       return new MeasureForm("", "", "", today.toString());
     }
   }
 
   /** Resolving one injury; the injury is in the address, so the form only has the date and the note. */
-  public record ResolutionForm(String resolvedOn, String note) {
+  public record ResolutionForm(String resolvedOn, String note) implements Serializable {
     static ResolutionForm blank(LocalDate today) {
       return new ResolutionForm(today.toString(), "");
     }
   }
 
-  public record EntryInErrorForm(String eventId, String reason) {
+  public record EntryInErrorForm(String eventId, String reason) implements Serializable {
     static EntryInErrorForm blank() {
       return new EntryInErrorForm("", "");
     }
   }
 
-  public record ClosureForm(String closedOn, String reason) {
+  public record ClosureForm(String closedOn, String reason) implements Serializable {
     static ClosureForm blank(LocalDate today) {
       return new ClosureForm(today.toString(), "");
     }
   }
 
-  public record ReopeningForm(String reopenedOn, String reason) {
+  public record ReopeningForm(String reopenedOn, String reason) implements Serializable {
     static ReopeningForm blank(LocalDate today) {
       return new ReopeningForm(today.toString(), "");
     }

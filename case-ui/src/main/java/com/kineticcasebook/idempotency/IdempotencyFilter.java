@@ -14,16 +14,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -43,24 +39,17 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class IdempotencyFilter extends OncePerRequestFilter {
 
   static final String HEADER = "Idempotency-Key";
-  private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
-  /** A response as first sent. */
-  private record SavedResponse(String requestHash, int status, String contentType, String location,
-      Long eventPosition, String body) {}
-
-  private final JdbcTemplate jdbc;
+  private final IdempotencyRecords records;
   private final TransactionTemplate transactions;
   private final ProblemWriter problems;
-  private final Clock clock;
   private final int maxBodyBytes;
 
-  IdempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transactions, ProblemWriter problems, Clock clock,
+  IdempotencyFilter(IdempotencyRecords records, TransactionTemplate transactions, ProblemWriter problems,
       CasebookProperties properties) {
-    this.jdbc = jdbc;
+    this.records = records;
     this.transactions = transactions;
     this.problems = problems;
-    this.clock = clock;
     this.maxBodyBytes = properties.api().maxJsonBodyBytes();
   }
 
@@ -80,7 +69,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     String key = request.getHeader(HEADER);
-    if (!VALID_KEY.matcher(key).matches()) {
+    if (!IdempotencyRecords.valid(key)) {
       problems.write(response, Problems.validation(List.of(new Problems.FieldError(HEADER,
           "must be 1 to 255 visible ASCII characters"))));
       return;
@@ -94,13 +83,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     String requestHash = hash(request.getMethod() + " " + RequestPath.of(request) + "\n", body);
     request.setAttribute(EventMetadata.IDEMPOTENCY_KEY_ATTRIBUTE, key);
     ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-    SavedResponse earlier = transactions.execute(tx -> {
-      int claimed = jdbc.update("""
-          INSERT INTO idempotency_record (user_id, idempotency_key, request_hash, created_at)
-          VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-          user.get(), key, requestHash, OffsetDateTime.now(clock));
-      if (claimed == 0) {
-        return find(user.get(), key);
+    IdempotencyRecords.Earlier earlier = transactions.execute(tx -> {
+      Optional<IdempotencyRecords.Earlier> held = records.claim(user.get(), key, requestHash);
+      if (held.isPresent()) {
+        return held.get();
       }
       try {
         chain.doFilter(new CachedBodyRequest(request, body), captured);
@@ -108,12 +94,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         throw new IllegalStateException(e);
       }
       if (captured.getStatus() / 100 == 2) {
-        jdbc.update("""
-            UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, event_position = ?, body = ?
-            WHERE user_id = ? AND idempotency_key = ?""",
-            captured.getStatus(), captured.getContentType(), captured.getHeader("Location"),
-            positionOf(captured), new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8),
-            user.get(), key);
+        records.complete(user.get(), key, captured.getStatus(), captured.getContentType(),
+            captured.getHeader("Location"), positionOf(captured),
+            new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
       } else {
         tx.setRollbackOnly();
       }
@@ -135,16 +118,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     return body.length > maxBodyBytes ? null : body;
   }
 
-  private SavedResponse find(UUID user, String key) {
-    return jdbc.queryForObject("""
-        SELECT request_hash, status, content_type, location, event_position, body FROM idempotency_record
-        WHERE user_id = ? AND idempotency_key = ?""",
-        (rs, row) -> new SavedResponse(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-            rs.getObject(5, Long.class), rs.getString(6)),
-        user, key);
-  }
-
-  private static void replay(SavedResponse saved, HttpServletResponse response) throws IOException {
+  private static void replay(IdempotencyRecords.Earlier saved, HttpServletResponse response) throws IOException {
     response.setStatus(saved.status());
     response.setHeader("Idempotent-Replayed", "true");
     if (saved.contentType() != null) {

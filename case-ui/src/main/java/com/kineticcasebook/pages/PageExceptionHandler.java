@@ -20,6 +20,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -91,6 +93,11 @@ class PageExceptionHandler {
     return page(HttpStatus.INTERNAL_SERVER_ERROR, null, null, response);
   }
 
+  private static String currentPath() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+        ? attributes.getRequest().getRequestURI() : "";
+  }
+
   private static ModelAndView page(HttpStatus status, String title, String detail, HttpServletResponse response) {
     response.setStatus(status.value());
     String view = switch (status) {
@@ -99,8 +106,9 @@ class PageExceptionHandler {
       default -> "error/error";
     };
     ModelAndView page = new ModelAndView(view, Map.of("status", status.value()), status);
+    page.addObject(ErrorPages.CASE_ADDRESS, ErrorPages.isCaseAddress(currentPath()));
     if (title != null) {
-      page.addObject("title", title);
+      page.addObject(ErrorPages.HEADING, title);
     }
     if (detail != null) {
       page.addObject("detail", detail);

@@ -45,6 +45,7 @@ class UnmatchedRequests {
       return new ModelAndView((model, req, res) -> problems.write(res, problem));
     }
     return new ModelAndView(status == HttpStatus.NOT_FOUND ? "error/404" : "error/error",
-        Map.of("status", status.value()), status);
+        Map.of("status", status.value(), ErrorPages.CASE_ADDRESS, ErrorPages.isCaseAddress(request.getRequestURI())),
+        status);
   }
 }

@@ -84,6 +84,13 @@ public abstract class BrowserTest extends ApplicationTest {
         .setDeviceScaleFactor(1));
   }
 
+  /** A fresh context at phone size with touch, signed out. */
+  protected void phone() {
+    context.close();
+    useContext(new Browser.NewContextOptions().setViewportSize(390, 844).setHasTouch(true).setIsMobile(true)
+        .setDeviceScaleFactor(1));
+  }
+
   private void useContext(Browser.NewContextOptions options) {
     context = browser().newContext(options.setBaseURL("http://127.0.0.1:" + port));
     context.setDefaultTimeout(15_000);

@@ -117,6 +117,7 @@ class CaseworkBrowserIT extends BrowserTest {
     assertThat(pain).hasAttribute("aria-invalid", "true");
     assertThat(pain).hasAttribute("aria-describedby", "injury-painScore-error");
     assertThat(page.locator("#injury-painScore-error")).hasText("Must be between 0 and 10.");
+    assertThat(page.locator("#injury-onsetOn-error")).hasText("Must not be in the future.");
     assertThat(page.getByLabel("Description")).hasValue("Lateral hip pain lying on it");
     assertThat(page.getByLabel("Body region")).hasValue("HIP");
     assertThat(page.getByLabel("Side", new Page.GetByLabelOptions().setExact(true))).hasValue("RIGHT");

@@ -71,4 +71,26 @@ class FormInputTest {
     in.ids("evidenceRecordingIds", List.of("not-an-id"));
     assertThat(in.errors()).containsEntry("evidenceRecordingIds", "This is not one of the choices.");
   }
+
+  @Test
+  void givenAFutureDateAndAnOutOfRangeScore_whenRefused_thenBothAreSaidAtOnceInTheCasesWords() {
+    FormInput in = new FormInput();
+    LocalDate today = LocalDate.of(2026, 12, 2);
+    ReportInjury command = in.build(() -> new ReportInjury(caseId, new InjuryId(UUID.randomUUID()),
+        in.choice("bodyRegion", "CALF", BodyRegion.class), in.choice("side", "LEFT", Side.class), null, "Sore",
+        in.date("onsetOn", "2026-12-05"), in.whole("painScore", "11")));
+    in.notAfter(today);
+    assertThat(command).isNull();
+    assertThat(in.errors()).containsEntry("painScore", "Must be between 0 and 10.")
+        .containsEntry("onsetOn", "Must not be in the future.");
+  }
+
+  @Test
+  void givenTodayAndEarlierDates_whenCheckedAgainstToday_thenNothingIsSaid() {
+    FormInput in = new FormInput();
+    in.date("onsetOn", "2026-12-02");
+    in.date("filmedOn", "2026-11-30");
+    in.notAfter(LocalDate.of(2026, 12, 2));
+    assertThat(in.errors()).isEmpty();
+  }
 }
