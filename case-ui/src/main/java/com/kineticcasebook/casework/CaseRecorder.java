@@ -1,12 +1,12 @@
 package com.kineticcasebook.casework;
 
-import com.kineticcasebook.Sha256;
 import com.kineticcasebook.access.CasebookUser;
 import com.kineticcasebook.eventstore.CaseCommandSender;
 import com.kineticcasebook.eventstore.EventMetadata;
 import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.idempotency.IdempotencyRecords;
 import com.kineticcasebook.idempotency.RecentEntries;
+import com.kineticcasebook.integrity.Sha256;
 import com.kineticcasebook.operations.ReadConsistency;
 import com.kineticcasebook.patientcase.CaseRuleViolation;
 import com.kineticcasebook.patientcase.InvalidCommandException;
