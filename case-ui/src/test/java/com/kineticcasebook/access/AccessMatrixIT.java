@@ -160,7 +160,7 @@ class AccessMatrixIT extends PostgresApplicationTest {
     rows.add(new Row("POST", "/api/v1/cases/{caseId}/errors", (c, f) -> c.post(path(f, "/errors"),
         Map.of("eventId", f.measureEventId(), "reason", "Wrong knee")), clinicianWrites));
     rows.add(new Row("POST", "/api/v1/cases/{caseId}/closure", (c, f) -> c.post(path(f, "/closure"),
-        Map.of("closedOn", today, "reason", "Discharged")), clinicianWrites));
+        Map.of("closedOn", today, "reason", "Discharged", "closeOpenInjuriesAsUnresolved", true)), clinicianWrites));
     rows.add(new Row("POST", "/api/v1/cases/{caseId}/reopening", (c, f) -> {
       f.script().close(1);
       return c.post(path(f, "/reopening"), Map.of("reopenedOn", today, "reason", "Pain is back"));
@@ -304,7 +304,7 @@ class AccessMatrixIT extends PostgresApplicationTest {
     rows.add(new PageRow("POST", "/cases/{caseId}/errors", (s, f) -> s.postForm(page(f, "/errors"),
         Map.of("eventId", f.measureEventId(), "reason", "Wrong knee")), caseWrite));
     rows.add(new PageRow("POST", "/cases/{caseId}/closure", (s, f) -> s.postForm(page(f, "/closure"),
-        Map.of("closedOn", today, "reason", "Discharged")), caseWrite));
+        Map.of("closedOn", today, "reason", "Discharged", "closeOpenInjuriesAsUnresolved", "true")), caseWrite));
     rows.add(new PageRow("POST", "/cases/{caseId}/reopening", (s, f) -> {
       f.script().close(1);
       return s.postForm(page(f, "/reopening"), Map.of("reopenedOn", today, "reason", "Pain is back"));

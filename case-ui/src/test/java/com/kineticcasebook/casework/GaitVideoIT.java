@@ -25,7 +25,7 @@ class GaitVideoIT extends PostgresApplicationTest {
   void aCaseWithAGaitRecording() {
     clinician = as("clinician.north");
     String today = LocalDate.now().toString();
-    caseId = clinician.post("/api/v1/cases", Map.of("clinicId", north.toString(), "patientRef", "N-7001",
+    caseId = clinician.post("/api/v1/cases", Map.of("clinicId", north.toString(), "patientRef", "N-7101",
         "openedOn", today)).json().get("caseId").asString();
     recordingId = clinician.post("/api/v1/cases/" + caseId + "/gait-recordings", Map.of("filmedOn", today,
         "view", "SAGITTAL_LEFT", "surface", "TREADMILL", "findings", Map.of("antalgic", false)))

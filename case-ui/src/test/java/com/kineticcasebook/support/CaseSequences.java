@@ -341,7 +341,7 @@ public final class CaseSequences {
     }
 
     boolean close(Random r) {
-      CloseCase command = new CloseCase(caseId, day(r, FIRST_DAY), "Discharged");
+      CloseCase command = new CloseCase(caseId, day(r, FIRST_DAY), "Discharged", true);
       add(CaseClosed.class, ids -> command,
           ids -> new CaseClosed(caseId, command.closedOn(), command.reason()));
       closedOn = command.closedOn();
