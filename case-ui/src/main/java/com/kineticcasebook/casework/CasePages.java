@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -90,6 +91,8 @@ class CasePages {
     mav.addObject("regionOptions", options(List.of(BodyRegion.values()), BodyRegion::label));
     mav.addObject("sideOptions", options(List.of(Side.values()), Side::label));
     mav.addObject("hipHikeOptions", options(List.of(Side.LEFT, Side.RIGHT), Side::label));
+    mav.addObject("instrumentOptions", options(List.of(OutcomeInstrument.values()),
+        instrument -> instrument.name() + " · " + instrument.label()));
     mav.addObject("modalityOptions", options(List.of(TreatmentModality.values()), TreatmentModality::label));
     mav.addObject("viewOptions", options(List.of(GaitView.values()), GaitView::label));
     mav.addObject("surfaceOptions", options(List.of(RunningSurface.values()), RunningSurface::label));
@@ -103,6 +106,7 @@ class CasePages {
     mav.addObject("entryInErrorForm", Forms.EntryInErrorForm.blank());
     mav.addObject("closureForm", Forms.ClosureForm.blank(today));
     mav.addObject("reopeningForm", Forms.ReopeningForm.blank(today));
+    mav.addObject("visitForm", VisitForm.blank(today));
     mav.addObject("openForm", formKey == null ? "" : formKey);
     Map<String, String> errors = new LinkedHashMap<>(input.errors());
     String formError = input.refusal();
@@ -131,9 +135,10 @@ class CasePages {
    * at the top of the form, so that no message is lost.
    */
   private static String misplaced(Object form, Map<String, String> errors) {
-    Set<String> inputs = Arrays.stream(form.getClass().getRecordComponents()).map(c -> c.getName())
+    Set<String> components = Arrays.stream(form.getClass().getRecordComponents()).map(c -> c.getName())
         .collect(Collectors.toSet());
-    String others = errors.entrySet().stream().filter(e -> !inputs.contains(e.getKey()))
+    Predicate<String> hasInput = form instanceof VisitForm ? VisitForm::hasInput : components::contains;
+    String others = errors.entrySet().stream().filter(e -> !hasInput.test(e.getKey()))
         .map(Map.Entry::getValue).distinct().collect(Collectors.joining(" "));
     return others.isEmpty() ? null : others;
   }

@@ -68,9 +68,10 @@ public final class Forms {
     }
   }
 
-  public record ClosureForm(String closedOn, String reason) {
+  /** {@code closeOpenInjuriesAsUnresolved}: the box confirming that open injuries stay unresolved at closure. */
+  public record ClosureForm(String closedOn, String reason, String closeOpenInjuriesAsUnresolved) {
     static ClosureForm blank(LocalDate today) {
-      return new ClosureForm(today.toString(), "");
+      return new ClosureForm(today.toString(), "", "");
     }
   }
 
