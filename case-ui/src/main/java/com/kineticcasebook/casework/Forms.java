@@ -11,9 +11,10 @@ public final class Forms {
 
   private Forms() {}
 
-  public record OpenCaseForm(String clinicId, String patientRef, String openedOn) {
+  /** {@code openAnotherCase}: the box that opens a case although the patient already has an open one. */
+  public record OpenCaseForm(String clinicId, String patientRef, String openedOn, String openAnotherCase) {
     static OpenCaseForm blank(LocalDate today, String clinicId) {
-      return new OpenCaseForm(clinicId, "", today.toString());
+      return new OpenCaseForm(clinicId, "", today.toString(), "");
     }
   }
 
