@@ -136,9 +136,7 @@ public class PatientCase {
   void handle(StartTreatment command, Clock clock) {
     requireOpen();
     Violations check = Violations.check()
-        .that("treatmentId", command.treatmentId(),
-            id -> treatments.values().stream().noneMatch(treatment -> treatment.treatmentId().equals(id)),
-            "is already a treatment of this case")
+        .that("treatmentId", command.treatmentId(), id -> !isTreatment(id), "is already a treatment of this case")
         .notInFuture("startedOn", command.startedOn(), clock);
     Injury target = injuryOf(check, "targetInjuryId", command.targetInjuryId());
     if (target != null) {
