@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public sealed interface CaseEvent permits CaseOpened, InjuryReported, GaitFilmed, GaitVideoAttached,
     PrimaryHypothesised, TreatmentStarted, OutcomeMeasured, SecondaryResolved, InjuryResolved, EntryMarkedInError,
-    CaseClosed, CaseReopened {
+    CaseClosed, CaseReopened, VisitNoted {
 
   CaseId caseId();
 
@@ -55,5 +55,7 @@ public sealed interface CaseEvent permits CaseOpened, InjuryReported, GaitFilmed
     R on(CaseClosed event);
 
     R on(CaseReopened event);
+
+    R on(VisitNoted event);
   }
 }

@@ -20,7 +20,8 @@ public enum CaseEventType {
   /** A correction is not itself corrected: marking it would leave the history ambiguous. */
   ENTRY_MARKED_IN_ERROR(EntryMarkedInError.class, false),
   CASE_CLOSED(CaseClosed.class, false),
-  CASE_REOPENED(CaseReopened.class, false);
+  CASE_REOPENED(CaseReopened.class, false),
+  VISIT_NOTED(VisitNoted.class, true);
 
   private final Class<? extends CaseEvent> eventClass;
   private final boolean canBeMarkedInError;

@@ -3,8 +3,15 @@ package com.kineticcasebook.patientcase;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Closes the case; no clinical event can be recorded until it is reopened. */
-public record CloseCase(@TargetAggregateIdentifier CaseId caseId, LocalDate closedOn, String reason) implements CaseCommand {
+/**
+ * Closes the case; no clinical event can be recorded until it is reopened.
+ *
+ * @param closeOpenInjuriesAsUnresolved the clinician's confirmation that injuries still open stay
+ *     unresolved at closure (the outcome figures censor them there); without it such a case is not closed
+ */
+public record CloseCase(
+    @TargetAggregateIdentifier CaseId caseId, LocalDate closedOn, String reason, boolean closeOpenInjuriesAsUnresolved)
+    implements CaseCommand {
 
   public CloseCase {
     reason = Violations.normalise(reason);
@@ -13,5 +20,10 @@ public record CloseCase(@TargetAggregateIdentifier CaseId caseId, LocalDate clos
         .required("closedOn", closedOn)
         .text("reason", reason, 1, 1000)
         .throwIfAny();
+  }
+
+  /** Closes a case that must have no open injury left. */
+  public CloseCase(CaseId caseId, LocalDate closedOn, String reason) {
+    this(caseId, closedOn, reason, false);
   }
 }

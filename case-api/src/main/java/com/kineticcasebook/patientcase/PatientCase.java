@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -138,9 +139,7 @@ public class PatientCase {
   void handle(StartTreatment command, Clock clock) {
     requireOpen();
     Violations check = Violations.check()
-        .that("treatmentId", command.treatmentId(),
-            id -> treatments.values().stream().noneMatch(treatment -> treatment.treatmentId().equals(id)),
-            "is already a treatment of this case")
+        .that("treatmentId", command.treatmentId(), id -> !isTreatment(id), "is already a treatment of this case")
         .notInFuture("startedOn", command.startedOn(), clock);
     Injury target = injuryOf(check, "targetInjuryId", command.targetInjuryId());
     if (target != null) {
@@ -155,12 +154,23 @@ public class PatientCase {
         command.plan(), command.startedOn()));
   }
 
-  /** Allowed on resolved injuries too: follow-up scores after resolution are what show the outcome held. */
+  /**
+   * Allowed on resolved injuries too: follow-up scores after resolution are what show the outcome
+   * held. Never before the injury's onset nor before the case opened: such a score would measure
+   * something other than this case's injury.
+   */
   @CommandHandler
   void handle(RecordOutcomeMeasure command, Clock clock) {
     requireOpen();
-    Violations check = Violations.check().notInFuture("measuredOn", command.measuredOn(), clock);
-    injuryOf(check, "injuryId", command.injuryId());
+    Violations check = Violations.check()
+        .notInFuture("measuredOn", command.measuredOn(), clock)
+        .that("measuredOn", command.measuredOn(), date -> !date.isBefore(openedOn),
+            "must not be before the case was opened");
+    Injury injury = injuryOf(check, "injuryId", command.injuryId());
+    if (injury != null) {
+      check.that("measuredOn", command.measuredOn(), date -> !date.isBefore(injury.onsetOn()),
+          "must not be before the injury's onset");
+    }
     check.throwIfAny();
     apply(new OutcomeMeasured(caseId, command.injuryId(), command.instrument(), command.score(),
         command.measuredOn()));
@@ -179,13 +189,83 @@ public class PatientCase {
     if (injury.resolved()) {
       throw new CaseRuleViolation("The injury is already resolved.");
     }
+    applyResolution(command.injuryId(), command.resolvedOn(), command.note());
+  }
+
+  /** A secondary of the current hypothesis resolves as a SecondaryResolved, any other injury as an InjuryResolved. */
+  private void applyResolution(InjuryId injuryId, LocalDate resolvedOn, String note) {
     boolean secondary = currentHypothesis()
-        .map(hypothesis -> hypothesis.secondaryInjuryIds().contains(command.injuryId()))
+        .map(hypothesis -> hypothesis.secondaryInjuryIds().contains(injuryId))
         .orElse(false);
     if (secondary) {
-      apply(new SecondaryResolved(caseId, command.injuryId(), command.resolvedOn(), command.note()));
+      apply(new SecondaryResolved(caseId, injuryId, resolvedOn, note));
     } else {
-      apply(new InjuryResolved(caseId, command.injuryId(), command.resolvedOn(), command.note()));
+      apply(new InjuryResolved(caseId, injuryId, resolvedOn, note));
+    }
+  }
+
+  /**
+   * Checks every part of the visit against the case before applying anything, so that a visit is
+   * refused as a whole with all its errors; then applies the same events the single-purpose
+   * commands would, each dated the visit's date, in the one unit of work of this command. Rules
+   * that refuse a single command with a conflict (treating or resolving a resolved injury) are
+   * field errors here, named by the part's path, so that every one is shown beside its field.
+   */
+  @CommandHandler
+  void handle(RecordVisit command, Clock clock) {
+    requireOpen();
+    LocalDate visitedOn = command.visitedOn();
+    Violations check = Violations.check()
+        .notInFuture("visitedOn", visitedOn, clock)
+        .that("visitedOn", visitedOn, date -> !date.isBefore(openedOn), "must not be before the case was opened");
+    Set<String> measured = new HashSet<>();
+    for (int i = 0; i < command.outcomeMeasures().size(); i++) {
+      RecordVisit.Measure measure = command.outcomeMeasures().get(i);
+      String field = "outcomeMeasures[" + i + "].injuryId";
+      onsetNotAfterVisit(check, field, injuryOf(check, field, measure.injuryId()), visitedOn);
+      if (!measured.add(measure.injuryId() + " " + measure.instrument())) {
+        check.add("outcomeMeasures[" + i + "].instrument", "is already scored for this injury in this visit");
+      }
+    }
+    Set<InjuryId> resolving = new HashSet<>();
+    for (int i = 0; i < command.resolutions().size(); i++) {
+      InjuryId injuryId = command.resolutions().get(i).injuryId();
+      String field = "resolutions[" + i + "].injuryId";
+      Injury injury = injuryOf(check, field, injuryId);
+      onsetNotAfterVisit(check, field, injury, visitedOn);
+      if (injury != null && injury.resolved()) {
+        check.add(field, "is already resolved");
+      }
+      if (!resolving.add(injuryId)) {
+        check.add(field, "is already resolved in this visit");
+      }
+    }
+    Set<TreatmentId> starting = new HashSet<>();
+    for (int i = 0; i < command.treatments().size(); i++) {
+      RecordVisit.Treatment treatment = command.treatments().get(i);
+      String field = "treatments[" + i + "].targetInjuryId";
+      Injury target = injuryOf(check, field, treatment.targetInjuryId());
+      onsetNotAfterVisit(check, field, target, visitedOn);
+      if ((target != null && target.resolved()) || resolving.contains(treatment.targetInjuryId())) {
+        check.add(field, "is resolved, so a treatment cannot start on it");
+      }
+      if (!starting.add(treatment.treatmentId()) || isTreatment(treatment.treatmentId())) {
+        check.add("treatments[" + i + "].treatmentId", "is already a treatment of this case");
+      }
+    }
+    check.throwIfAny();
+    for (RecordVisit.Measure measure : command.outcomeMeasures()) {
+      apply(new OutcomeMeasured(caseId, measure.injuryId(), measure.instrument(), measure.score(), visitedOn));
+    }
+    for (RecordVisit.Treatment treatment : command.treatments()) {
+      apply(new TreatmentStarted(caseId, treatment.treatmentId(), treatment.targetInjuryId(), treatment.modality(),
+          treatment.plan(), visitedOn));
+    }
+    for (RecordVisit.Resolution resolution : command.resolutions()) {
+      applyResolution(resolution.injuryId(), visitedOn, resolution.note());
+    }
+    if (command.note() != null) {
+      apply(new VisitNoted(caseId, visitedOn, command.note()));
     }
   }
 
@@ -218,6 +298,14 @@ public class PatientCase {
         .that("closedOn", command.closedOn(), date -> !date.isBefore(openedOn),
             "must not be before the case was opened")
         .throwIfAny();
+    List<InjuryId> open = injuries.entrySet().stream()
+        .filter(injury -> !injury.getValue().resolved())
+        .map(Map.Entry::getKey)
+        .sorted(Comparator.comparing(InjuryId::value))
+        .toList();
+    if (!open.isEmpty() && !command.closeOpenInjuriesAsUnresolved()) {
+      throw new OpenInjuriesAtClosure(open);
+    }
     apply(new CaseClosed(caseId, command.closedOn(), command.reason()));
   }
 
@@ -247,6 +335,16 @@ public class PatientCase {
       check.add(field, "is not an injury of this case");
     }
     return injury;
+  }
+
+  private static void onsetNotAfterVisit(Violations check, String field, Injury injury, LocalDate visitedOn) {
+    if (injury != null && visitedOn.isBefore(injury.onsetOn())) {
+      check.add(field, "had its onset after the visit's date");
+    }
+  }
+
+  private boolean isTreatment(TreatmentId treatmentId) {
+    return treatments.values().stream().anyMatch(treatment -> treatment.treatmentId().equals(treatmentId));
   }
 
   private void recordingOf(Violations check, String field, RecordingId recordingId) {
@@ -335,6 +433,11 @@ public class PatientCase {
     if (resolved != null) {
       injuries.computeIfPresent(resolved, (id, injury) -> new Injury(injury.onsetOn(), false));
     }
+  }
+
+  @EventSourcingHandler
+  void on(VisitNoted event, @MessageIdentifier String eventId) {
+    remember(eventId, event);
   }
 
   @EventSourcingHandler

@@ -10,17 +10,13 @@ public record RecordOutcomeMeasure(
     LocalDate measuredOn) implements CaseCommand {
 
   public RecordOutcomeMeasure {
-    Violations check = Violations.check()
+    Violations.check()
         .required("caseId", caseId)
         .required("injuryId", injuryId)
         .required("instrument", instrument)
         .required("score", score)
-        .required("measuredOn", measuredOn);
-    if (instrument != null) {
-      check.that("score", score, instrument::accepts, instrument.name() + " scores are "
-          + (instrument.integerScores() ? "whole numbers " : "") + "from " + instrument.min() + " to "
-          + instrument.max());
-    }
-    check.throwIfAny();
+        .required("measuredOn", measuredOn)
+        .score("score", instrument, score)
+        .throwIfAny();
   }
 }

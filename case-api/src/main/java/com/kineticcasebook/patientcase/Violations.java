@@ -1,5 +1,6 @@
 package com.kineticcasebook.patientcase;
 
+import com.kineticcasebook.reference.OutcomeInstrument;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -81,6 +82,16 @@ final class Violations {
   <T> Violations that(String field, T value, Predicate<T> valid, String message) {
     if (value != null && !valid.test(value)) {
       add(field, message);
+    }
+    return this;
+  }
+
+  /** A score on its instrument's scale; a missing instrument or score is left to {@link #required}. */
+  Violations score(String field, OutcomeInstrument instrument, Double score) {
+    if (instrument != null) {
+      that(field, score, instrument::accepts, instrument.name() + " scores are "
+          + (instrument.integerScores() ? "whole numbers " : "") + "from " + instrument.min() + " to "
+          + instrument.max());
     }
     return this;
   }

@@ -45,6 +45,14 @@ public final class Wording {
     return String.format(Locale.UK, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
+  /**
+   * A case's injuries still open, in words: "2" for an open case; for a closed one they were left
+   * unresolved at its closure, "Closed with 2 unresolved", and "0" when none were.
+   */
+  public static String openInjuries(boolean closed, int open) {
+    return closed && open > 0 ? "Closed with " + open + " unresolved" : Integer.toString(open);
+  }
+
   /** A score as recorded: "7" for a whole number, "6.5" for a PSFS mean. */
   public static String score(double score) {
     return score == Math.rint(score) ? Long.toString((long) score) : Double.toString(score);

@@ -21,7 +21,7 @@ class EventShapeTest {
 
   private static final List<String> EVENTS = List.of("CaseOpened", "InjuryReported", "GaitFilmed",
       "GaitVideoAttached", "PrimaryHypothesised", "TreatmentStarted", "OutcomeMeasured", "SecondaryResolved",
-      "InjuryResolved", "EntryMarkedInError", "CaseClosed", "CaseReopened");
+      "InjuryResolved", "EntryMarkedInError", "CaseClosed", "CaseReopened", "VisitNoted");
 
   @Test
   void everyEventOfTheCaseHasAnEventSourcingHandler() {

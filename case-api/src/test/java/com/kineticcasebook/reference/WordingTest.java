@@ -30,6 +30,13 @@ class WordingTest {
   }
 
   @Test
+  void aClosedCasesOpenInjuriesAreTheOnesLeftUnresolvedAtClosure() {
+    assertThat(Wording.openInjuries(false, 2)).isEqualTo("2");
+    assertThat(Wording.openInjuries(true, 2)).isEqualTo("Closed with 2 unresolved");
+    assertThat(Wording.openInjuries(true, 0)).isEqualTo("0");
+  }
+
+  @Test
   void scoresShowDecimalsOnlyWhenTheyHaveThem() {
     assertThat(Wording.score(7.0)).isEqualTo("7");
     assertThat(Wording.score(6.5)).isEqualTo("6.5");

@@ -192,7 +192,8 @@ final class CommandLoad {
       } else if (command instanceof CaseGenerator.MarkInError c) {
         return api.post(at + "/errors", body("eventId", eventIds.get(c.commandIndex()), "reason", c.reason()));
       } else if (command instanceof CloseCase c) {
-        return api.post(at + "/closure", body("closedOn", c.closedOn(), "reason", c.reason()));
+        return api.post(at + "/closure", body("closedOn", c.closedOn(), "reason", c.reason(),
+            "closeOpenInjuriesAsUnresolved", c.closeOpenInjuriesAsUnresolved()));
       }
       throw new IllegalStateException("The generator sent an unknown command: " + command.getClass().getSimpleName());
     }

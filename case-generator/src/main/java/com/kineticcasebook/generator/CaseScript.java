@@ -408,7 +408,7 @@ final class CaseScript {
     }
     closedOn = earliest(today, closedOn);
     timeline.dropAfter(closedOn);
-    timeline.add(closedOn, Timeline.CLOSE, new CloseCase(caseId, closedOn, reason));
+    timeline.add(closedOn, Timeline.CLOSE, new CloseCase(caseId, closedOn, reason, true));
     return closedOn;
   }
 

@@ -18,6 +18,7 @@ import com.kineticcasebook.patientcase.OpenCase;
 import com.kineticcasebook.patientcase.PatientCase;
 import com.kineticcasebook.patientcase.RecordGaitFilming;
 import com.kineticcasebook.patientcase.RecordOutcomeMeasure;
+import com.kineticcasebook.patientcase.RecordVisit;
 import com.kineticcasebook.patientcase.ReopenCase;
 import com.kineticcasebook.patientcase.ReportInjury;
 import com.kineticcasebook.patientcase.ResolveInjury;
@@ -158,6 +159,8 @@ class CaseGeneratorTest {
         .collect(Collectors.toSet());
     made.add(AttachGaitVideo.class);
     made.add(ReopenCase.class);
+    // A visit appends the same events as its parts' single-purpose commands, which the cases use one by one.
+    made.add(RecordVisit.class);
 
     assertThat(made).containsExactlyInAnyOrder(CaseCommand.class.getPermittedSubclasses());
   }

@@ -14,6 +14,7 @@ import com.kineticcasebook.casework.CaseRequests.ReopeningRequest;
 import com.kineticcasebook.casework.CaseRequests.ReportInjuryRequest;
 import com.kineticcasebook.casework.CaseRequests.ResolutionRequest;
 import com.kineticcasebook.casework.CaseRequests.TreatmentRequest;
+import com.kineticcasebook.casework.CaseRequests.VisitRequest;
 import com.kineticcasebook.eventstore.CaseCommandSender;
 import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.patientcase.CaseId;
@@ -29,6 +30,7 @@ import com.kineticcasebook.patientcase.MarkEnteredInError;
 import com.kineticcasebook.patientcase.OpenCase;
 import com.kineticcasebook.patientcase.RecordGaitFilming;
 import com.kineticcasebook.patientcase.RecordOutcomeMeasure;
+import com.kineticcasebook.patientcase.RecordVisit;
 import com.kineticcasebook.patientcase.RecordingId;
 import com.kineticcasebook.patientcase.ReopenCase;
 import com.kineticcasebook.patientcase.ReportInjury;
@@ -36,6 +38,8 @@ import com.kineticcasebook.patientcase.ResolveInjury;
 import com.kineticcasebook.patientcase.StartTreatment;
 import com.kineticcasebook.patientcase.TreatmentId;
 import com.kineticcasebook.patientcase.UserId;
+import com.kineticcasebook.problem.ApiException;
+import com.kineticcasebook.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -48,6 +52,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,13 +78,16 @@ class CaseController {
   private final IdFactory ids;
   private final GaitVideos videos;
   private final Clock clock;
+  private final PatientCases patients;
 
-  CaseController(CaseAccess access, CaseCommandSender sender, IdFactory ids, GaitVideos videos, Clock clock) {
+  CaseController(CaseAccess access, CaseCommandSender sender, IdFactory ids, GaitVideos videos, Clock clock,
+      PatientCases patients) {
     this.access = access;
     this.sender = sender;
     this.ids = ids;
     this.videos = videos;
     this.clock = clock;
+    this.patients = patients;
   }
 
   @PostMapping
@@ -88,6 +96,11 @@ class CaseController {
     OpenCase command = new OpenCase(caseId, id(body.clinicId(), ClinicId::new), body.patientRef(),
         new UserId(user.id()), body.openedOn());
     access.authoriseOpening(user, command.clinicId());
+    if (!Boolean.TRUE.equals(body.openAnotherCase())) {
+      patients.openCaseOf(command.clinicId(), command.patientRef()).ifPresent(existing -> {
+        throw new ApiException(patientHasOpenCase(existing));
+      });
+    }
     RecordedPosition position = sender.send(caseId.toString(), command);
     return created(position, URI.create("/api/v1/cases/" + caseId), "caseId", caseId);
   }
@@ -195,8 +208,35 @@ class CaseController {
   ResponseEntity<Map<String, Object>> close(
       @AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId, @RequestBody ClosureRequest body) {
     CaseId id = authorised(user, caseId);
-    RecordedPosition position = sender.send(id.toString(), new CloseCase(id, body.closedOn(), body.reason()));
+    RecordedPosition position = sender.send(id.toString(), new CloseCase(id, body.closedOn(), body.reason(),
+        Boolean.TRUE.equals(body.closeOpenInjuriesAsUnresolved())));
     return created(position, null, null, null);
+  }
+
+  /** A visit: its parts become the individual events, each dated visitedOn, all recorded or none. */
+  @PostMapping("/{caseId}/visits")
+  ResponseEntity<Map<String, Object>> recordVisit(
+      @AuthenticationPrincipal CasebookUser user, @PathVariable UUID caseId, @RequestBody VisitRequest body) {
+    CaseId id = authorised(user, caseId);
+    List<RecordVisit.Measure> measures = body.outcomeMeasures() == null ? null : body.outcomeMeasures().stream()
+        .map(m -> m == null ? null : new RecordVisit.Measure(id(m.injuryId(), InjuryId::new), m.instrument(), m.score()))
+        .toList();
+    List<RecordVisit.Treatment> treatments = body.treatments() == null ? null : body.treatments().stream()
+        .map(t -> t == null ? null : new RecordVisit.Treatment(new TreatmentId(ids.next()),
+            id(t.targetInjuryId(), InjuryId::new), t.modality(), t.plan()))
+        .toList();
+    List<RecordVisit.Resolution> resolutions = body.resolutions() == null ? null : body.resolutions().stream()
+        .map(r -> r == null ? null : new RecordVisit.Resolution(id(r.injuryId(), InjuryId::new), r.note()))
+        .toList();
+    List<RecordedPosition> positions = sender.sendForEach(id.toString(),
+        new RecordVisit(id, body.visitedOn(), body.note(), measures, treatments, resolutions));
+    RecordedPosition last = positions.get(positions.size() - 1);
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("eventIds", positions.stream().map(RecordedPosition::eventId).toList());
+    response.put("eventId", last.eventId());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .header(EVENT_POSITION_HEADER, Long.toString(last.globalIndex()))
+        .body(response);
   }
 
   @PostMapping("/{caseId}/reopening")
@@ -205,6 +245,16 @@ class CaseController {
     CaseId id = authorised(user, caseId);
     RecordedPosition position = sender.send(id.toString(), new ReopenCase(id, body.reopenedOn(), body.reason()));
     return created(position, null, null, null);
+  }
+
+  private static ProblemDetail patientHasOpenCase(CaseId existing) {
+    ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "patient-has-open-case",
+        "The patient already has an open case",
+        "This patient reference already has an open case in the clinic. Record on that case, or send "
+            + "openAnotherCase: true to open another one.");
+    problem.setProperty("existingCaseId", existing.value().toString());
+    problem.setProperty("existingCase", "/api/v1/cases/" + existing.value());
+    return problem;
   }
 
   private CaseId authorised(CasebookUser user, UUID caseId) {

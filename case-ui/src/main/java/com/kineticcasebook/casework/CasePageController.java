@@ -163,7 +163,8 @@ class CasePageController {
       Forms.ClosureForm form, RedirectAttributes flash) {
     CaseId id = authorised(user, caseId);
     FormInput in = new FormInput();
-    CloseCase command = in.build(() -> new CloseCase(id, in.date("closedOn", form.closedOn()), form.reason()));
+    CloseCase command = in.build(() -> new CloseCase(id, in.date("closedOn", form.closedOn()), form.reason(),
+        "true".equals(form.closeOpenInjuriesAsUnresolved())));
     return respond(user, id, in, command, "closure", form, flash, position -> "Case closed.");
   }
 

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -124,6 +125,8 @@ class CasePages {
     mav.addObject("regionOptions", options(List.of(BodyRegion.values()), BodyRegion::label));
     mav.addObject("sideOptions", options(List.of(Side.values()), Side::label));
     mav.addObject("hipHikeOptions", options(List.of(Side.LEFT, Side.RIGHT), Side::label));
+    mav.addObject("instrumentOptions", options(List.of(OutcomeInstrument.values()),
+        instrument -> instrument.name() + " · " + instrument.label()));
     mav.addObject("modalityOptions", options(List.of(TreatmentModality.values()), TreatmentModality::label));
     mav.addObject("viewOptions", options(List.of(GaitView.values()), GaitView::label));
     mav.addObject("surfaceOptions", options(List.of(RunningSurface.values()), RunningSurface::label));
@@ -137,6 +140,7 @@ class CasePages {
     mav.addObject("entryInErrorForm", Forms.EntryInErrorForm.blank());
     mav.addObject("closureForm", Forms.ClosureForm.blank(today));
     mav.addObject("reopeningForm", Forms.ReopeningForm.blank(today));
+    mav.addObject("visitForm", VisitForm.blank(today));
     mav.addObject("openForm", formKey == null ? "" : formKey);
     mav.addObject("idempotencyKey", UUID.randomUUID().toString());
     Map<String, String> errors = inFormOrder(form, input.errors());
@@ -145,7 +149,7 @@ class CasePages {
       mav.addObject(attributeName(form), form);
       String others = misplaced(form, errors);
       formError = formError != null ? formError : others;
-      errors.keySet().retainAll(inputsOf(form));
+      errors.keySet().removeIf(hasInput(form).negate());
     }
     mav.addObject("errors", errors);
     mav.addObject("noErrors", Map.of());
@@ -182,14 +186,19 @@ class CasePages {
    * at the top of the form, so that no message is lost.
    */
   private static String misplaced(Object form, Map<String, String> errors) {
-    Set<String> inputs = inputsOf(form);
-    String others = errors.entrySet().stream().filter(e -> !inputs.contains(e.getKey()))
+    Predicate<String> hasInput = hasInput(form);
+    String others = errors.entrySet().stream().filter(e -> !hasInput.test(e.getKey()))
         .map(Map.Entry::getValue).distinct().collect(Collectors.joining(" "));
     return others.isEmpty() ? null : others;
   }
 
   private static Set<String> inputsOf(Object form) {
     return Arrays.stream(form.getClass().getRecordComponents()).map(c -> c.getName()).collect(Collectors.toSet());
+  }
+
+  /** Whether a field has its own input on the form: the visit form's rows are numbered, the others are its components. */
+  private static Predicate<String> hasInput(Object form) {
+    return form instanceof VisitForm ? VisitForm::hasInput : inputsOf(form)::contains;
   }
 
   private String userName(String userId) {

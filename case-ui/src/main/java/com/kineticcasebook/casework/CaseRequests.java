@@ -18,7 +18,8 @@ final class CaseRequests {
 
   private CaseRequests() {}
 
-  record OpenCaseRequest(UUID clinicId, String patientRef, LocalDate openedOn) {}
+  /** {@code openAnotherCase}: true opens the case even when the patient already has an open case in the clinic. */
+  record OpenCaseRequest(UUID clinicId, String patientRef, LocalDate openedOn, Boolean openAnotherCase) {}
 
   record ReportInjuryRequest(
       BodyRegion bodyRegion, Side side, String conditionCode, String description, LocalDate onsetOn,
@@ -43,7 +44,18 @@ final class CaseRequests {
 
   record EntryInErrorRequest(String eventId, String reason) {}
 
-  record ClosureRequest(LocalDate closedOn, String reason) {}
+  /** {@code closeOpenInjuriesAsUnresolved}: true closes a case whose open injuries then stay unresolved at closure. */
+  record ClosureRequest(LocalDate closedOn, String reason, Boolean closeOpenInjuriesAsUnresolved) {}
+
+  record VisitRequest(
+      LocalDate visitedOn, String note, List<VisitMeasureRequest> outcomeMeasures,
+      List<VisitTreatmentRequest> treatments, List<VisitResolutionRequest> resolutions) {}
+
+  record VisitMeasureRequest(UUID injuryId, OutcomeInstrument instrument, Double score) {}
+
+  record VisitTreatmentRequest(UUID targetInjuryId, TreatmentModality modality, String plan) {}
+
+  record VisitResolutionRequest(UUID injuryId, String note) {}
 
   record ReopeningRequest(LocalDate reopenedOn, String reason) {}
 }

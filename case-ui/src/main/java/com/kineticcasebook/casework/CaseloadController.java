@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -50,15 +51,17 @@ class CaseloadController {
   private final CaseRecorder recorder;
   private final IdFactory ids;
   private final Clock clock;
+  private final PatientCases patients;
 
   CaseloadController(QueryGateway queries, UserDirectory users, CaseAccess access, CaseRecorder recorder,
-      IdFactory ids, Clock clock) {
+      IdFactory ids, Clock clock, PatientCases patients) {
     this.queries = queries;
     this.users = users;
     this.access = access;
     this.recorder = recorder;
     this.ids = ids;
     this.clock = clock;
+    this.patients = patients;
   }
 
   @GetMapping
@@ -113,6 +116,14 @@ class CaseloadController {
         form.patientRef(), new UserId(user.id()), in.date("openedOn", form.openedOn())));
     if (command != null) {
       access.authoriseOpening(user, command.clinicId());
+      Optional<CaseId> existing = "true".equals(form.openAnotherCase()) ? Optional.empty()
+          : patients.openCaseOf(command.clinicId(), command.patientRef());
+      if (existing.isPresent()) {
+        in.invalid("patientRef", "This patient already has an open case in this clinic.");
+        ModelAndView page = openCasePage(clinicsOf(user), form, in, HttpStatus.CONFLICT);
+        page.addObject("existingCaseId", existing.get().value());
+        return page;
+      }
     }
     RecordedPosition position = recorder.record(caseId.toString(), in, command);
     if (in.recordedBefore() != null) {

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the text a clinician typed into the values a command takes, and collects every problem
@@ -147,6 +149,26 @@ final class FormInput implements Serializable {
   /** The case's current state forbids the command; the sentence is for the clinician. */
   void refuse(String message) {
     refusal = message;
+  }
+
+  /**
+   * Renames the problems of a list's items from the command's numbering to the form's:
+   * {@code rows.get(i)} is the form row of the command's item {@code i}, so that
+   * {@code outcomeMeasures[0].score} of the first filled row lands under that row's input.
+   */
+  void renumber(String list, List<Integer> rows) {
+    Pattern item = Pattern.compile(Pattern.quote(list) + "\\[(\\d+)](.*)");
+    Map<String, String> renamed = new LinkedHashMap<>();
+    errors.forEach((field, message) -> {
+      Matcher matcher = item.matcher(field);
+      if (matcher.matches() && Integer.parseInt(matcher.group(1)) < rows.size()) {
+        renamed.putIfAbsent(list + "[" + rows.get(Integer.parseInt(matcher.group(1))) + "]" + matcher.group(2), message);
+      } else {
+        renamed.putIfAbsent(field, message);
+      }
+    });
+    errors.clear();
+    errors.putAll(renamed);
   }
 
   Map<String, String> errors() {

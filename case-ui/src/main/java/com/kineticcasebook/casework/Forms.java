@@ -12,9 +12,10 @@ public final class Forms {
 
   private Forms() {}
 
-  public record OpenCaseForm(String clinicId, String patientRef, String openedOn) implements Serializable {
+  /** {@code openAnotherCase}: the box that opens a case although the patient already has an open one. */
+  public record OpenCaseForm(String clinicId, String patientRef, String openedOn, String openAnotherCase) implements Serializable {
     static OpenCaseForm blank(LocalDate today, String clinicId) {
-      return new OpenCaseForm(clinicId, "", today.toString());
+      return new OpenCaseForm(clinicId, "", today.toString(), "");
     }
   }
 
@@ -69,9 +70,10 @@ public final class Forms {
     }
   }
 
-  public record ClosureForm(String closedOn, String reason) implements Serializable {
+  /** {@code closeOpenInjuriesAsUnresolved}: the box confirming that open injuries stay unresolved at closure. */
+  public record ClosureForm(String closedOn, String reason, String closeOpenInjuriesAsUnresolved) implements Serializable {
     static ClosureForm blank(LocalDate today) {
-      return new ClosureForm(today.toString(), "");
+      return new ClosureForm(today.toString(), "", "");
     }
   }
 

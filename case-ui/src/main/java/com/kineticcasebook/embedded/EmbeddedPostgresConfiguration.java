@@ -2,7 +2,9 @@ package com.kineticcasebook.embedded;
 
 import com.kineticcasebook.CasebookProperties;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +26,15 @@ class EmbeddedPostgresConfiguration {
   EmbeddedPostgresServer embeddedPostgresServer(CasebookProperties properties,
       @Value("${casebook.embedded-database.port}") int port) throws IOException {
     return EmbeddedPostgresServer.start(properties.dataDir(), port);
+  }
+
+  /**
+   * The embedded server has one role, which runs the migrations and the application alike: the
+   * migration that grants the runtime role its privileges is then granting them to the owner.
+   */
+  @Bean
+  FlywayConfigurationCustomizer embeddedPostgresRuntimeRole() {
+    return configuration -> configuration.placeholders(Map.of("runtime_role", EmbeddedPostgresServer.USER));
   }
 
   @Bean

@@ -3,6 +3,7 @@ package com.kineticcasebook.eventstore;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.OpenCase;
 import com.kineticcasebook.projections.casedirectory.CaseDirectory;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -49,6 +50,25 @@ public class CaseCommandSender {
     lockCase(caseId, command);
     commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
     return lastEventOf(caseId);
+  }
+
+  /**
+   * Sends a command that may append several events (a visit) and reports where each landed, in
+   * order. The case's row lock keeps other writers out between the two reads, so the events found
+   * after the earlier last sequence number are exactly this command's.
+   */
+  @Transactional
+  public List<RecordedPosition> sendForEach(String caseId, Object command) {
+    lockCase(caseId, command);
+    Long before = jdbc.queryForObject(
+        "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, caseId);
+    commandGateway.sendAndWait(command);
+    return jdbc.query(
+        """
+        SELECT global_index, event_identifier, payload_type FROM domain_event_entry
+        WHERE aggregate_identifier = ? AND sequence_number > ? ORDER BY sequence_number""",
+        (rs, row) -> new RecordedPosition(rs.getLong(1), rs.getString(2), rs.getString(3)),
+        caseId, before == null ? -1L : before);
   }
 
   private void lockCase(String caseId, Object command) {

@@ -2,6 +2,7 @@ package com.kineticcasebook.problem;
 
 import com.kineticcasebook.patientcase.CaseRuleViolation;
 import com.kineticcasebook.patientcase.InvalidCommandException;
+import com.kineticcasebook.patientcase.OpenInjuriesAtClosure;
 import java.util.Arrays;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -56,6 +57,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(CaseRuleViolation.class)
   ResponseEntity<ProblemDetail> ruleViolation(CaseRuleViolation e) {
     return respond(Problems.of(HttpStatus.CONFLICT, "case-rule", "Not allowed in the case's current state", e.getMessage()));
+  }
+
+  /** The open injuries are listed so that a client can show them before asking to close anyway. */
+  @ExceptionHandler(OpenInjuriesAtClosure.class)
+  ResponseEntity<ProblemDetail> openInjuriesAtClosure(OpenInjuriesAtClosure e) {
+    ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "open-injuries-at-closure", "The case has open injuries",
+        e.getMessage() + " Send closeOpenInjuriesAsUnresolved: true to close it with them unresolved.");
+    problem.setProperty("openInjuryIds", e.openInjuryIds().stream().map(id -> id.value().toString()).toList());
+    return respond(problem);
   }
 
   @ExceptionHandler(ConcurrencyException.class)

@@ -157,10 +157,13 @@ class AccessMatrixIT extends PostgresApplicationTest {
         Map.of("injuryId", f.knee(), "instrument", "NPRS", "score", 2, "measuredOn", today)), clinicianWrites));
     rows.add(new Row("POST", "/api/v1/cases/{caseId}/injuries/{injuryId}/resolution", (c, f) -> c.post(
         path(f, "/injuries/" + f.knee() + "/resolution"), Map.of("resolvedOn", today)), clinicianWrites));
+    rows.add(new Row("POST", "/api/v1/cases/{caseId}/visits", (c, f) -> c.post(path(f, "/visits"),
+        Map.of("visitedOn", today, "note", "Review", "outcomeMeasures",
+            List.of(Map.of("injuryId", f.knee(), "instrument", "NPRS", "score", 2)))), clinicianWrites));
     rows.add(new Row("POST", "/api/v1/cases/{caseId}/errors", (c, f) -> c.post(path(f, "/errors"),
         Map.of("eventId", f.measureEventId(), "reason", "Wrong knee")), clinicianWrites));
     rows.add(new Row("POST", "/api/v1/cases/{caseId}/closure", (c, f) -> c.post(path(f, "/closure"),
-        Map.of("closedOn", today, "reason", "Discharged")), clinicianWrites));
+        Map.of("closedOn", today, "reason", "Discharged", "closeOpenInjuriesAsUnresolved", true)), clinicianWrites));
     rows.add(new Row("POST", "/api/v1/cases/{caseId}/reopening", (c, f) -> {
       f.script().close(1);
       return c.post(path(f, "/reopening"), Map.of("reopenedOn", today, "reason", "Pain is back"));
@@ -305,10 +308,13 @@ class AccessMatrixIT extends PostgresApplicationTest {
         Map.of("injuryId", f.knee(), "instrument", "NPRS", "score", "2", "measuredOn", today)), caseWrite));
     rows.add(new PageRow("POST", "/cases/{caseId}/injuries/{injuryId}/resolution", (s, f) -> s.postForm(
         page(f, "/injuries/" + f.knee() + "/resolution"), Map.of("resolvedOn", today)), caseWrite));
+    rows.add(new PageRow("POST", "/cases/{caseId}/visits", (s, f) -> s.postForm(page(f, "/visits"),
+        Map.of("visitedOn", today, "note", "Review", "outcomeMeasures[0].injuryId", f.knee(),
+            "outcomeMeasures[0].instrument", "NPRS", "outcomeMeasures[0].score", "2")), caseWrite));
     rows.add(new PageRow("POST", "/cases/{caseId}/errors", (s, f) -> s.postForm(page(f, "/errors"),
         Map.of("eventId", f.measureEventId(), "reason", "Wrong knee")), caseWrite));
     rows.add(new PageRow("POST", "/cases/{caseId}/closure", (s, f) -> s.postForm(page(f, "/closure"),
-        Map.of("closedOn", today, "reason", "Discharged")), caseWrite));
+        Map.of("closedOn", today, "reason", "Discharged", "closeOpenInjuriesAsUnresolved", "true")), caseWrite));
     rows.add(new PageRow("POST", "/cases/{caseId}/reopening", (s, f) -> {
       f.script().close(1);
       return s.postForm(page(f, "/reopening"), Map.of("reopenedOn", today, "reason", "Pain is back"));

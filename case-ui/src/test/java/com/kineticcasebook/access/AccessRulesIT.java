@@ -140,9 +140,10 @@ class AccessRulesIT extends PostgresApplicationTest {
     assertThat(as("admin").get("/api/v1/no-such-thing").status()).isEqualTo(403);
   }
 
+  /** Each test's own case for the same patient reference, so a second open case is asked for explicitly. */
   private String northCase() {
     Response response = as("clinician.north").post("/api/v1/cases",
-        Map.of("clinicId", north.toString(), "patientRef", "N-100", "openedOn", today));
+        Map.of("clinicId", north.toString(), "patientRef", "N-100", "openedOn", today, "openAnotherCase", true));
     assertThat(response.status()).isEqualTo(201);
     return response.json().get("caseId").asString();
   }

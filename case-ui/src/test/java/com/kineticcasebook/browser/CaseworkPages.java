@@ -178,9 +178,19 @@ public final class CaseworkPages {
   public void closeCase(String reason) {
     page.locator(".case-status-action summary", new Page.LocatorOptions().setHasText("Close case")).click();
     page.getByLabel("Reason").fill(reason);
+    Locator unresolved = page.locator("#closure-closeOpenInjuriesAsUnresolved");
+    if (unresolved.count() > 0) {
+      unresolved.check();
+    }
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close this case")).click();
     assertThat(notice()).hasText("Case closed.");
     assertThat(page.locator("h1 .badge")).hasText("Closed");
+  }
+
+  /** The visit form's row of an open injury, holding its instrument, score and "resolved" box. */
+  public Locator visitRow(String injury) {
+    return openForm("Record a visit").locator(".visit-injury", new Locator.LocatorOptions().setHas(
+        page.locator(".visit-injury-name", new Page.LocatorOptions().setHasText(injury))));
   }
 
   public Locator injuryRow(String injury) {

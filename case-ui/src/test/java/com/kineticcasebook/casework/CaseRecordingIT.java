@@ -50,7 +50,7 @@ class CaseRecordingIT extends PostgresApplicationTest {
     assertThat(treatment.json().get("treatmentId").asString()).isNotBlank();
 
     Response measure = clinician.post(path(caseId, "/outcome-measures"), Map.of(
-        "injuryId", knee, "instrument", "NPRS", "score", 2, "measuredOn", today.minusDays(1).toString()));
+        "injuryId", knee, "instrument", "NPRS", "score", 2, "measuredOn", today.toString()));
     assertThat(measure.status()).isEqualTo(201);
 
     Response secondary = clinician.post(path(caseId, "/injuries/" + knee + "/resolution"),
@@ -68,7 +68,7 @@ class CaseRecordingIT extends PostgresApplicationTest {
     assertThat(again.contentType()).startsWith("application/problem+json");
 
     Response closure = clinician.post(path(caseId, "/closure"),
-        Map.of("closedOn", today.toString(), "reason", "Discharged"));
+        Map.of("closedOn", today.toString(), "reason", "Discharged", "closeOpenInjuriesAsUnresolved", true));
     assertThat(closure.status()).isEqualTo(201);
 
     Response onClosed = clinician.post(path(caseId, "/injuries"), injury("HIP", "LEFT", null, 2));

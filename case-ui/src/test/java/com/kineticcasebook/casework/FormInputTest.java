@@ -17,6 +17,20 @@ class FormInputTest {
   private final CaseId caseId = new CaseId(UUID.randomUUID());
 
   @Test
+  void givenAVisitsItemsNumberedByTheCommand_whenRenumbered_thenEachProblemIsUnderItsFormRow() {
+    FormInput in = new FormInput();
+    in.invalid("visitedOn", "must not be in the future");
+    in.invalid("outcomeMeasures[0].score", "must be between 0 and 10");
+    in.invalid("outcomeMeasures[1].injuryId", "had its onset after the visit's date");
+    in.invalid("resolutions[0].injuryId", "is already resolved");
+    in.renumber("outcomeMeasures", List.of(1, 3));
+    in.renumber("resolutions", List.of(2));
+    assertThat(in.errors()).containsOnlyKeys("visitedOn", "outcomeMeasures[1].score", "outcomeMeasures[3].injuryId",
+        "resolutions[2].injuryId");
+    assertThat(in.errors().get("outcomeMeasures[1].score")).isEqualTo("Must be between 0 and 10.");
+  }
+
+  @Test
   void givenUnreadableText_whenBuilt_thenTheReadingProblemWinsOverTheCommandsRequired() {
     FormInput in = new FormInput();
     ReportInjury command = in.build(() -> new ReportInjury(caseId, new InjuryId(UUID.randomUUID()),

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ class GaitVideoIT extends PostgresApplicationTest {
   void aCaseWithAGaitRecording() {
     clinician = as("clinician.north");
     String today = LocalDate.now().toString();
-    caseId = clinician.post("/api/v1/cases", Map.of("clinicId", north.toString(), "patientRef", "N-7001",
+    caseId = clinician.post("/api/v1/cases", Map.of("clinicId", north.toString(), "patientRef",
+        "N-71" + ThreadLocalRandom.current().nextInt(100_000, 999_999),
         "openedOn", today)).json().get("caseId").asString();
     recordingId = clinician.post("/api/v1/cases/" + caseId + "/gait-recordings", Map.of("filmedOn", today,
         "view", "SAGITTAL_LEFT", "surface", "TREADMILL", "findings", Map.of("antalgic", false)))

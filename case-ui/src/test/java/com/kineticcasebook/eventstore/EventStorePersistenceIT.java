@@ -81,7 +81,7 @@ class EventStorePersistenceIT {
           "painScore", 4));
       assertThat(injury.status()).as(injury.body()).isEqualTo(201);
       Response closed = api.post("/api/v1/cases/" + caseId + "/closure",
-          Map.of("closedOn", LocalDate.now().toString(), "reason", "Discharged"));
+          Map.of("closedOn", LocalDate.now().toString(), "reason", "Discharged", "closeOpenInjuriesAsUnresolved", true));
       assertThat(closed.status()).isEqualTo(201);
       Response closedAgain = api.post("/api/v1/cases/" + caseId + "/closure",
           Map.of("closedOn", LocalDate.now().toString(), "reason", "Discharged"));

@@ -1,6 +1,7 @@
 package com.kineticcasebook.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.kineticcasebook.support.ApplicationTest;
 import com.kineticcasebook.support.CaseScript;
@@ -54,10 +55,14 @@ class OfflineVerificationIT extends ApplicationTest {
     assertThat(live.output()).contains("INTACT").contains("Latest checkpoint: 1");
 
     Path dump = Files.createTempFile("casebook", ".dump");
-    run("pg_dump", "--format=custom", "--no-owner", "--host=127.0.0.1", "--username=" + DATABASE.user(),
+    assumeTrue(TestDatabase.clientToolsAvailable(),
+        "skipped: the offline check of a restored dump needs PostgreSQL's client tools pg_dump and pg_restore");
+    run("pg_dump", "--format=custom", "--no-owner", "--host=127.0.0.1", "--port=" + DATABASE.port(),
+        "--username=" + DATABASE.user(),
         "--file=" + dump, name(DATABASE));
     TestDatabase restored = TestDatabase.create();
-    run("pg_restore", "--no-owner", "--exit-on-error", "--host=127.0.0.1", "--username=" + restored.user(),
+    run("pg_restore", "--no-owner", "--exit-on-error", "--host=127.0.0.1", "--port=" + restored.port(),
+        "--username=" + restored.user(),
         "--dbname=" + name(restored), dump.toString());
     Outcome intact = verify(restored, checkpoints.directory(), publicKey);
     assertThat(intact.exit()).as(intact.output()).isZero();

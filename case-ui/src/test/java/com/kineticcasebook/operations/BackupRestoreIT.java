@@ -9,8 +9,6 @@ import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.PostgresApplicationTest;
 import com.kineticcasebook.support.Projections;
 import com.kineticcasebook.support.TestDatabase;
-import java.io.File;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -36,7 +33,7 @@ class BackupRestoreIT extends PostgresApplicationTest {
 
   @Test
   void aRestoredDumpRebuildsIdenticalReadModelsAndIntactChains() throws Exception {
-    assumeTrue(onPath("pg_dump") && onPath("pg_restore"),
+    assumeTrue(TestDatabase.clientToolsAvailable(),
         "skipped: the backup test needs PostgreSQL's client tools pg_dump and pg_restore on the PATH");
     ApiClient clinician = as("clinician.north");
     CaseScript recorded = CaseScript.open(clinician, north.toString(), "N-4040", LocalDate.now().minusDays(40), 0);
@@ -48,11 +45,11 @@ class BackupRestoreIT extends PostgresApplicationTest {
     clinician.withHeader("X-Consistency", "after=" + recorded.position()).get("/api/v1/cases/" + recorded.caseId());
 
     Path dump = Files.createTempFile("casebook", ".dump");
-    run("pg_dump", "--format=custom", "--no-owner", "--host=127.0.0.1", "--port=" + port(DATABASE.url()),
+    run("pg_dump", "--format=custom", "--no-owner", "--host=127.0.0.1", "--port=" + DATABASE.port(),
         "--username=" + DATABASE.user(),
         "--file=" + dump, databaseName(DATABASE.url()));
     TestDatabase restored = TestDatabase.create();
-    run("pg_restore", "--no-owner", "--exit-on-error", "--host=127.0.0.1", "--port=" + port(restored.url()),
+    run("pg_restore", "--no-owner", "--exit-on-error", "--host=127.0.0.1", "--port=" + restored.port(),
         "--username=" + restored.user(),
         "--dbname=" + databaseName(restored.url()), dump.toString());
 
@@ -80,15 +77,6 @@ class BackupRestoreIT extends PostgresApplicationTest {
         assertThat(verification.get("intact").asBoolean()).as(caseId).isTrue();
       }
     }
-  }
-
-  private static int port(String url) {
-    return URI.create(url.substring("jdbc:".length())).getPort();
-  }
-
-  private static boolean onPath(String command) {
-    return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .anyMatch(directory -> Files.isExecutable(Path.of(directory, command)));
   }
 
   private static String databaseName(String url) {

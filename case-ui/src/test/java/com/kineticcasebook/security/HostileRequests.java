@@ -239,9 +239,11 @@ final class HostileRequests {
         new Endpoint("errors", x -> casePath(x.caseId(), "/errors"), x -> casePath(x.southCaseId(), "/errors"), List.of(
             new Field("eventId", () -> f.secondInjuryEventId(), eventIdPoisons(), false),
             new Field("reason", () -> "Recorded on the wrong patient", textPoisons(1000, true), true)), none),
+        // The case has open injuries, so a closure without their confirmation is refused with 409 once its body
+        // passes validation.
         new Endpoint("closure", x -> casePath(x.caseId(), "/closure"), x -> casePath(x.southCaseId(), "/closure"), List.of(
             new Field("closedOn", () -> yesterday, datePoisons(true), false),
-            new Field("reason", () -> "Discharged", textPoisons(1000, true), true)), none),
+            new Field("reason", () -> "Discharged", textPoisons(1000, true), true)), Set.of(409)),
         // The case is open, so a reopening is refused with 409 once its body passes validation.
         new Endpoint("reopening", x -> casePath(x.caseId(), "/reopening"), x -> casePath(x.southCaseId(), "/reopening"),
             List.of(

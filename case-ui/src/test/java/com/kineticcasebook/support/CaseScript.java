@@ -30,9 +30,13 @@ public final class CaseScript {
     this.latestDay = openedDay;
   }
 
+  /**
+   * Opens a case even when the reference already has an open case: test classes share one
+   * database and reuse references, and none of them is about the duplicate-patient rule.
+   */
   public static CaseScript open(ApiClient api, String clinicId, String patientRef, LocalDate day0, int openedDay) {
-    Response response = api.post("/api/v1/cases",
-        Map.of("clinicId", clinicId, "patientRef", patientRef, "openedOn", day0.plusDays(openedDay).toString()));
+    Response response = api.post("/api/v1/cases", Map.of("clinicId", clinicId, "patientRef", patientRef,
+        "openedOn", day0.plusDays(openedDay).toString(), "openAnotherCase", true));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return new CaseScript(api, day0, response.json().get("caseId").asString(),
         Long.parseLong(response.header("X-Event-Position")), openedDay);
@@ -96,7 +100,7 @@ public final class CaseScript {
   }
 
   public void close(int closedDay) {
-    post("/closure", Map.of("closedOn", date(closedDay), "reason", "Discharged"));
+    post("/closure", Map.of("closedOn", date(closedDay), "reason", "Discharged", "closeOpenInjuriesAsUnresolved", true));
   }
 
   private tools.jackson.databind.JsonNode post(String path, Map<String, ?> body) {

@@ -284,8 +284,9 @@ public final class CaseSequences {
       OutcomeInstrument instrument = pick(r, List.of(OutcomeInstrument.values()));
       double score = instrument.integerScores() ? instrument.min() + r.nextInt(instrument.max() - instrument.min() + 1)
           : r.nextInt(instrument.max() * 10 + 1) / 10.0;
-      RecordOutcomeMeasure command = new RecordOutcomeMeasure(caseId, pick(r, List.copyOf(injuries.keySet())),
-          instrument, score, day(r, FIRST_DAY));
+      InjuryId injury = pick(r, List.copyOf(injuries.keySet()));
+      RecordOutcomeMeasure command = new RecordOutcomeMeasure(caseId, injury, instrument, score,
+          day(r, injuries.get(injury).onsetOn()));
       add(OutcomeMeasured.class, ids -> command, ids -> new OutcomeMeasured(caseId, command.injuryId(),
           command.instrument(), command.score(), command.measuredOn()));
       return true;
@@ -341,7 +342,7 @@ public final class CaseSequences {
     }
 
     boolean close(Random r) {
-      CloseCase command = new CloseCase(caseId, day(r, FIRST_DAY), "Discharged");
+      CloseCase command = new CloseCase(caseId, day(r, FIRST_DAY), "Discharged", true);
       add(CaseClosed.class, ids -> command,
           ids -> new CaseClosed(caseId, command.closedOn(), command.reason()));
       closedOn = command.closedOn();

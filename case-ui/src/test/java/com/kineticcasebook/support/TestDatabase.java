@@ -1,10 +1,15 @@
 package com.kineticcasebook.support;
 
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -44,6 +49,23 @@ public final class TestDatabase {
 
   public String url() {
     return SERVER + name;
+  }
+
+  /** The server's port, for PostgreSQL's own client tools. */
+  public int port() {
+    return URI.create(url().substring("jdbc:".length())).getPort();
+  }
+
+  /** The database's name, for PostgreSQL's own client tools. */
+  public String name() {
+    return name;
+  }
+
+  /** Whether PostgreSQL's client tools (pg_dump, pg_restore) are on the PATH: the embedded server brings none. */
+  public static boolean clientToolsAvailable() {
+    return Stream.of("pg_dump", "pg_restore").allMatch(command ->
+        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .anyMatch(directory -> Files.isExecutable(Path.of(directory, command))));
   }
 
   public String user() {

@@ -13,6 +13,7 @@ import com.kineticcasebook.patientcase.CaseClosed;
 import com.kineticcasebook.patientcase.CaseEvent;
 import com.kineticcasebook.patientcase.CaseOpened;
 import com.kineticcasebook.patientcase.CaseReopened;
+import com.kineticcasebook.patientcase.VisitNoted;
 import com.kineticcasebook.patientcase.EntryMarkedInError;
 import com.kineticcasebook.patientcase.GaitFilmed;
 import com.kineticcasebook.patientcase.GaitVideoAttached;
@@ -199,6 +200,12 @@ public final class CaseFold {
     @Override
     public Void on(CaseReopened e) {
       closedOn = null;
+      return null;
+    }
+
+    /** A note belongs to the timeline only; the view carries no free text of visits. */
+    @Override
+    public Void on(VisitNoted e) {
       return null;
     }
 

@@ -14,6 +14,7 @@ import com.kineticcasebook.patientcase.OutcomeMeasured;
 import com.kineticcasebook.patientcase.PrimaryHypothesised;
 import com.kineticcasebook.patientcase.SecondaryResolved;
 import com.kineticcasebook.patientcase.TreatmentStarted;
+import com.kineticcasebook.patientcase.VisitNoted;
 import com.kineticcasebook.reference.Wording;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,11 @@ final class Summaries implements CaseEvent.Visitor<String> {
   @Override
   public String on(CaseReopened e) {
     return "Case reopened: " + e.reason();
+  }
+
+  @Override
+  public String on(VisitNoted e) {
+    return "Visit noted: " + e.note();
   }
 
   /** Whether the gait was antalgic is the one finding always taken; the line says nothing without findings. */

@@ -1,0 +1,217 @@
+package com.kineticcasebook.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kineticcasebook.support.ApiClient;
+import com.kineticcasebook.support.ApiClient.Response;
+import com.kineticcasebook.support.CaseScript;
+import com.kineticcasebook.support.PostgresApplicationTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A visit through the JSON API: recorded as its individual events in one transaction or refused
+ * as a whole, plus the rules around it (outcome-measure dates, a second open case for one patient,
+ * closing with open injuries).
+ */
+class VisitIT extends PostgresApplicationTest {
+
+  private final LocalDate today = LocalDate.now();
+  private ApiClient clinician;
+  private CaseScript script;
+  private String calf;
+  private String knee;
+  private String hip;
+
+  @BeforeEach
+  void openCaseWithThreeInjuries() {
+    clinician = as("clinician.north");
+    script = CaseScript.open(clinician, north.toString(), reference(), today, -40);
+    calf = script.injury("CALF", "LEFT", "CALF_STRAIN", -40);
+    knee = script.injury("KNEE", "RIGHT", "PATELLOFEMORAL_PAIN", -30);
+    hip = script.injury("HIP", "RIGHT", null, -20);
+    script.hypothesis(calf, List.of(knee));
+  }
+
+  @Test
+  void aVisitIsRecordedAsItsEventsEachDatedTheVisit() {
+    LocalDate visitedOn = today.minusDays(2);
+    Response visit = clinician.post(path("/visits"), Map.of(
+        "visitedOn", visitedOn.toString(),
+        "note", "Ran 5 km without pain",
+        "outcomeMeasures", List.of(Map.of("injuryId", knee, "instrument", "NPRS", "score", 2),
+            Map.of("injuryId", calf, "instrument", "VISA_A", "score", 71)),
+        "treatments", List.of(Map.of("targetInjuryId", calf, "modality", "LOADING_PROGRAMME",
+            "plan", "Progress to single-leg calf raises")),
+        "resolutions", List.of(Map.of("injuryId", knee, "note", "Cleared"), Map.of("injuryId", hip, "note", ""))));
+
+    assertThat(visit.status()).as(visit.body()).isEqualTo(201);
+    List<String> eventIds = texts(visit.json().get("eventIds"));
+    assertThat(eventIds).hasSize(6).doesNotHaveDuplicates();
+    assertThat(visit.json().get("eventId").asString()).isEqualTo(eventIds.get(5));
+    List<Map<String, Object>> stored = jdbc.queryForList("""
+        SELECT event_identifier, payload_type, convert_from(payload, 'UTF8') AS payload FROM domain_event_entry
+        WHERE aggregate_identifier = ? AND event_identifier IN (?, ?, ?, ?, ?, ?) ORDER BY sequence_number""",
+        script.caseId(), eventIds.get(0), eventIds.get(1), eventIds.get(2), eventIds.get(3), eventIds.get(4),
+        eventIds.get(5));
+    assertThat(stored).extracting(row -> row.get("event_identifier")).containsExactlyElementsOf(eventIds);
+    assertThat(stored).extracting(row -> simpleName((String) row.get("payload_type"))).containsExactly(
+        "OutcomeMeasured", "OutcomeMeasured", "TreatmentStarted", "SecondaryResolved", "InjuryResolved", "VisitNoted");
+    assertThat(stored).allSatisfy(row -> assertThat((String) row.get("payload")).contains("\"" + visitedOn + "\""));
+    assertThat(stored.stream().map(row -> (String) row.get("payload")).distinct().count()).isEqualTo(6);
+
+    JsonNode timeline = clinician.withHeader("X-Consistency", "after=" + visit.header("X-Event-Position"))
+        .get(path("/timeline")).json().get("entries");
+    JsonNode note = null;
+    for (JsonNode entry : timeline) {
+      if (entry.get("type").asString().equals("VISIT_NOTED")) {
+        note = entry;
+      }
+    }
+    assertThat(note).isNotNull();
+    assertThat(note.get("occurredOn").asString()).isEqualTo(visitedOn.toString());
+    assertThat(note.get("summary").asString()).isEqualTo("Visit noted: Ran 5 km without pain");
+  }
+
+  @Test
+  void aHalfValidVisitIsRefusedWithEveryFieldPathAndRecordsNothing() {
+    long before = eventsOfCase();
+    Response visit = clinician.post(path("/visits"), Map.of(
+        "visitedOn", today.toString(),
+        "outcomeMeasures", List.of(Map.of("injuryId", knee, "instrument", "NPRS", "score", 2),
+            Map.of("injuryId", calf, "instrument", "NPRS", "score", 11)),
+        "treatments", List.of(Map.of("targetInjuryId", calf, "modality", "LOADING_PROGRAMME", "plan", " ")),
+        "resolutions", List.of(Map.of("injuryId", knee), Map.of("injuryId", knee))));
+
+    assertThat(visit.status()).as(visit.body()).isEqualTo(400);
+    assertThat(visit.contentType()).startsWith("application/problem+json");
+    assertThat(fields(visit)).containsExactly("outcomeMeasures[1].score", "treatments[0].plan");
+    assertThat(eventsOfCase()).isEqualTo(before);
+
+    Response againstTheCase = clinician.post(path("/visits"), Map.of(
+        "visitedOn", today.minusDays(25).toString(),
+        "outcomeMeasures", List.of(Map.of("injuryId", knee, "instrument", "NPRS", "score", 2),
+            Map.of("injuryId", hip, "instrument", "NPRS", "score", 3)),
+        "resolutions", List.of(Map.of("injuryId", knee), Map.of("injuryId", knee))));
+    assertThat(againstTheCase.status()).as(againstTheCase.body()).isEqualTo(400);
+    assertThat(fields(againstTheCase)).containsExactly("outcomeMeasures[1].injuryId", "resolutions[1].injuryId");
+    assertThat(eventsOfCase()).isEqualTo(before);
+  }
+
+  @Test
+  void aRepeatedVisitWithTheSameIdempotencyKeyIsRecordedOnce() {
+    ApiClient keyed = clinician.withHeader("Idempotency-Key", "visit-" + reference());
+    Map<String, Object> body = Map.of("visitedOn", today.toString(), "note", "Review",
+        "outcomeMeasures", List.of(Map.of("injuryId", knee, "instrument", "NPRS", "score", 3)));
+    Response first = keyed.post(path("/visits"), body);
+    long after = eventsOfCase();
+    Response second = keyed.post(path("/visits"), body);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(second.status()).isEqualTo(201);
+    assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(second.json().get("eventIds")).isEqualTo(first.json().get("eventIds"));
+    assertThat(eventsOfCase()).isEqualTo(after);
+  }
+
+  @Test
+  void anotherClinicsClinicianGetsNotFoundAndRecordsNothing() {
+    long before = eventsOfCase();
+    Response visit = as("clinician.south").post(path("/visits"), Map.of("visitedOn", today.toString(), "note", "x"));
+    assertThat(visit.status()).isEqualTo(404);
+    assertThat(eventsOfCase()).isEqualTo(before);
+  }
+
+  @Test
+  void anOutcomeMeasureBeforeTheInjurysOnsetOrTheCaseOpenedIsRefusedOnItsDate() {
+    Response beforeOnset = clinician.post(path("/outcome-measures"), Map.of("injuryId", hip, "instrument", "NPRS",
+        "score", 3, "measuredOn", today.minusDays(21).toString()));
+    assertThat(beforeOnset.status()).as(beforeOnset.body()).isEqualTo(400);
+    assertThat(fields(beforeOnset)).containsExactly("measuredOn");
+    assertThat(beforeOnset.json().get("errors").get(0).get("message").asString())
+        .isEqualTo("must not be before the injury's onset");
+
+    Response beforeOpening = clinician.post(path("/outcome-measures"), Map.of("injuryId", calf, "instrument", "NPRS",
+        "score", 3, "measuredOn", today.minusDays(41).toString()));
+    assertThat(beforeOpening.status()).isEqualTo(400);
+    assertThat(beforeOpening.json().get("errors").get(0).get("message").asString())
+        .isEqualTo("must not be before the case was opened");
+  }
+
+  @Test
+  void aSecondOpenCaseForTheSamePatientIsRefusedWithTheExistingCaseUnlessAskedFor() {
+    String reference = reference();
+    Response first = clinician.post("/api/v1/cases",
+        Map.of("clinicId", north.toString(), "patientRef", reference, "openedOn", today.toString()));
+    String existing = first.json().get("caseId").asString();
+    assertThat(clinician.withHeader("X-Consistency", "after=" + first.header("X-Event-Position"))
+        .get("/api/v1/cases/" + existing).status()).isEqualTo(200);
+
+    Response duplicate = clinician.post("/api/v1/cases",
+        Map.of("clinicId", north.toString(), "patientRef", reference.toLowerCase(), "openedOn", today.toString()));
+    assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(409);
+    assertThat(duplicate.contentType()).startsWith("application/problem+json");
+    assertThat(duplicate.json().get("existingCaseId").asString()).isEqualTo(existing);
+    assertThat(duplicate.body()).doesNotContain(reference);
+
+    Response another = clinician.post("/api/v1/cases", Map.of("clinicId", north.toString(), "patientRef", reference,
+        "openedOn", today.toString(), "openAnotherCase", true));
+    assertThat(another.status()).isEqualTo(201);
+
+    Response otherClinic = as("clinician.south").post("/api/v1/cases",
+        Map.of("clinicId", south.toString(), "patientRef", reference, "openedOn", today.toString()));
+    assertThat(otherClinic.status()).isEqualTo(201);
+  }
+
+  @Test
+  void closingWithOpenInjuriesNeedsTheirConfirmationAndTheCaseSaysTheyStayUnresolved() {
+    Response refused = clinician.post(path("/closure"), Map.of("closedOn", today.toString(), "reason", "Moved away"));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.json().get("type").asString()).isEqualTo("urn:kinetic-casebook:problem:open-injuries-at-closure");
+    assertThat(texts(refused.json().get("openInjuryIds"))).containsExactlyInAnyOrder(calf, knee, hip);
+
+    Response closed = clinician.post(path("/closure"), Map.of("closedOn", today.toString(), "reason", "Moved away",
+        "closeOpenInjuriesAsUnresolved", true));
+    assertThat(closed.status()).as(closed.body()).isEqualTo(201);
+    JsonNode view = clinician.withHeader("X-Consistency", "after=" + closed.header("X-Event-Position"))
+        .get(path("")).json();
+    assertThat(view.get("status").asString()).isEqualTo("CLOSED");
+    assertThat(view.get("openInjuries").asInt()).as("left unresolved at closure").isEqualTo(3);
+  }
+
+  private long eventsOfCase() {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+        Long.class, script.caseId());
+    return count == null ? 0 : count;
+  }
+
+  private String path(String rest) {
+    return "/api/v1/cases/" + script.caseId() + rest;
+  }
+
+  private static List<String> fields(Response response) {
+    List<String> fields = new ArrayList<>();
+    response.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+    return fields;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(item -> texts.add(item.asString()));
+    return texts;
+  }
+
+  private static String simpleName(String type) {
+    return type.substring(type.lastIndexOf('.') + 1);
+  }
+
+  private static String reference() {
+    return "V-" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+  }
+}
