@@ -80,17 +80,8 @@ public class AccessLog {
       where.append(" AND user_id = ?");
       arguments.add(userId);
     }
-    if (from != null) {
-      where.append(" AND at >= ?");
-      arguments.add(from.atOffset(ZoneOffset.UTC));
-    }
-    if (to != null) {
-      where.append(" AND at <= ?");
-      arguments.add(to.atOffset(ZoneOffset.UTC));
-    }
-    arguments.add(size);
-    arguments.add((long) page * size);
-    return jdbc.query("SELECT * FROM access_log" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+    String orderAndPage = LogQueries.timeRangeAndPage(where, arguments, from, to, page, size);
+    return jdbc.query("SELECT * FROM access_log" + where + orderAndPage,
         (rs, row) -> new Entry(rs.getObject("at", OffsetDateTime.class).toInstant(),
             rs.getObject("user_id", UUID.class), rs.getString("username"), rs.getString("roles"),
             rs.getObject("case_id", UUID.class), rs.getObject("clinic_id", UUID.class), rs.getString("action"),

@@ -114,17 +114,8 @@ public class AdministrationLog {
       arguments.add(userId);
       arguments.add(userId.toString());
     }
-    if (from != null) {
-      where.append(" AND at >= ?");
-      arguments.add(from.atOffset(ZoneOffset.UTC));
-    }
-    if (to != null) {
-      where.append(" AND at <= ?");
-      arguments.add(to.atOffset(ZoneOffset.UTC));
-    }
-    arguments.add(size);
-    arguments.add((long) page * size);
-    return jdbc.query("SELECT * FROM administration_log" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+    String orderAndPage = LogQueries.timeRangeAndPage(where, arguments, from, to, page, size);
+    return jdbc.query("SELECT * FROM administration_log" + where + orderAndPage,
         (rs, row) -> new Entry(rs.getObject("at", OffsetDateTime.class).toInstant(),
             rs.getObject("actor_user_id", UUID.class), rs.getString("actor_username"), roles(rs.getString("actor_roles")),
             rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"), rs.getString("target_name"),

@@ -1,10 +1,8 @@
 package com.kineticcasebook.audit;
 
 import com.kineticcasebook.access.AdministrationLog;
-import com.kineticcasebook.problem.ApiException;
-import com.kineticcasebook.problem.Problems;
+import com.kineticcasebook.problem.Paging;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -31,10 +29,7 @@ class AdministrationLogController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "100") int size) {
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw new ApiException(Problems.validation(List.of(new Problems.FieldError(page < 0 ? "page" : "size",
-          page < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE_SIZE))));
-    }
+    Paging.require(page, size, MAX_PAGE_SIZE);
     return Map.of("entries", log.find(userId, from, to, page, size), "page", page, "size", size);
   }
 }

@@ -1,8 +1,8 @@
 package com.kineticcasebook.casework;
 
 import com.kineticcasebook.access.CaseAccess;
-import com.kineticcasebook.access.ClinicAccess;
 import com.kineticcasebook.access.CasebookUser;
+import com.kineticcasebook.access.ClinicAccess;
 import com.kineticcasebook.caseload.CaseListPage;
 import com.kineticcasebook.caseload.CaseStatus;
 import com.kineticcasebook.caseload.CaseTimeline;
@@ -14,9 +14,9 @@ import com.kineticcasebook.operations.ReadConsistency;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.problem.ApiException;
+import com.kineticcasebook.problem.Paging;
 import com.kineticcasebook.problem.Problems;
 import com.kineticcasebook.projections.ProcessingGroups;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -61,11 +61,7 @@ class CaseQueryController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       @RequestHeader(name = ReadConsistency.HEADER, required = false) String consistencyHeader) {
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw new ApiException(Problems.validation(List.of(
-          new Problems.FieldError(page < 0 ? "page" : "size",
-              page < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE_SIZE))));
-    }
+    Paging.require(page, size, MAX_PAGE_SIZE);
     Set<ClinicId> clinics = clinicAccess.caseloadClinics(user, clinicId);
     consistency.await(consistencyHeader, ProcessingGroups.CASE_VIEWS);
     return queries.query(new ListCases(clinics, status, page, size), CaseListPage.class).join();
