@@ -40,7 +40,13 @@ public abstract class BrowserTest extends ApplicationTest {
   }
 
   /** Where the screenshots of the main pages go, for the README and docs. */
-  public static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots").toAbsolutePath().normalize();
+  /**
+   * Where screenshots go: target/screenshots, or the folder named by the system property
+   * {@code casebook.screenshots} ({@code -Dcasebook.screenshots=../docs/screenshots} refreshes the
+   * documentation's), so that an ordinary test run leaves the working tree as it was.
+   */
+  public static final Path SCREENSHOTS = Path.of(System.getProperty("casebook.screenshots",
+      Path.of("target", "screenshots").toString())).toAbsolutePath().normalize();
 
   private static final String CHROMIUM = System.getenv().getOrDefault("CASEBOOK_CHROMIUM", "/usr/bin/chromium");
   // Playwright must not download its own browser: this machine's is Debian's.
@@ -115,7 +121,7 @@ public abstract class BrowserTest extends ApplicationTest {
     assertThat(page).hasURL(url("/login?logout"));
   }
 
-  /** Saves a full-page screenshot as docs/screenshots/{name}.png. */
+  /** Saves a full-page screenshot as {name}.png in {@link #SCREENSHOTS}. */
   protected void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
