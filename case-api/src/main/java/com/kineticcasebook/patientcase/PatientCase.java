@@ -215,12 +215,17 @@ public class PatientCase {
   void handle(RecordVisit command, Clock clock) {
     requireOpen();
     LocalDate visitedOn = command.visitedOn();
-    Violations check = Violations.check()
+    // The visit's own problems first: a field keeps its first problem, so a missing injury is
+    // "required" rather than "not an injury of this case".
+    Violations check = command.shape()
         .notInFuture("visitedOn", visitedOn, clock)
         .that("visitedOn", visitedOn, date -> !date.isBefore(openedOn), "must not be before the case was opened");
     Set<String> measured = new HashSet<>();
     for (int i = 0; i < command.outcomeMeasures().size(); i++) {
       RecordVisit.Measure measure = command.outcomeMeasures().get(i);
+      if (measure == null) {
+        continue;
+      }
       String field = "outcomeMeasures[" + i + "].injuryId";
       onsetNotAfterVisit(check, field, injuryOf(check, field, measure.injuryId()), visitedOn);
       if (!measured.add(measure.injuryId() + " " + measure.instrument())) {
@@ -229,7 +234,11 @@ public class PatientCase {
     }
     Set<InjuryId> resolving = new HashSet<>();
     for (int i = 0; i < command.resolutions().size(); i++) {
-      InjuryId injuryId = command.resolutions().get(i).injuryId();
+      RecordVisit.Resolution resolution = command.resolutions().get(i);
+      if (resolution == null) {
+        continue;
+      }
+      InjuryId injuryId = resolution.injuryId();
       String field = "resolutions[" + i + "].injuryId";
       Injury injury = injuryOf(check, field, injuryId);
       onsetNotAfterVisit(check, field, injury, visitedOn);
@@ -243,6 +252,9 @@ public class PatientCase {
     Set<TreatmentId> starting = new HashSet<>();
     for (int i = 0; i < command.treatments().size(); i++) {
       RecordVisit.Treatment treatment = command.treatments().get(i);
+      if (treatment == null) {
+        continue;
+      }
       String field = "treatments[" + i + "].targetInjuryId";
       Injury target = injuryOf(check, field, treatment.targetInjuryId());
       onsetNotAfterVisit(check, field, target, visitedOn);
@@ -338,7 +350,7 @@ public class PatientCase {
   }
 
   private static void onsetNotAfterVisit(Violations check, String field, Injury injury, LocalDate visitedOn) {
-    if (injury != null && visitedOn.isBefore(injury.onsetOn())) {
+    if (injury != null && visitedOn != null && visitedOn.isBefore(injury.onsetOn())) {
       check.add(field, "had its onset after the visit's date");
     }
   }

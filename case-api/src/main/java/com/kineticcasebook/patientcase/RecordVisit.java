@@ -42,13 +42,23 @@ public record RecordVisit(
     outcomeMeasures = outcomeMeasures == null ? List.of() : copy(outcomeMeasures);
     treatments = treatments == null ? List.of() : copy(treatments);
     resolutions = resolutions == null ? List.of() : copy(resolutions);
+    if (caseId == null) {
+      throw InvalidCommandException.of("caseId", "is required");
+    }
+  }
+
+  /**
+   * What is wrong with the visit without looking at the case. The case checks these first and then
+   * its own rules, and refuses the visit once with both, so that a clinician who typed a score of 11
+   * and a date before the case opened learns of both at once.
+   */
+  Violations shape() {
     Violations check = Violations.check()
-        .required("caseId", caseId)
-        .required("visitedOn", visitedOn)
-        .optionalText("note", note, 4000);
-    for (int i = 0; i < outcomeMeasures.size(); i++) {
+        .required("visitedOn", visitedOn())
+        .optionalText("note", note(), 4000);
+    for (int i = 0; i < outcomeMeasures().size(); i++) {
       String path = "outcomeMeasures[" + i + "]";
-      Measure measure = outcomeMeasures.get(i);
+      Measure measure = outcomeMeasures().get(i);
       if (measure == null) {
         check.add(path, "is required");
         continue;
@@ -58,9 +68,9 @@ public record RecordVisit(
           .required(path + ".score", measure.score())
           .score(path + ".score", measure.instrument(), measure.score());
     }
-    for (int i = 0; i < treatments.size(); i++) {
+    for (int i = 0; i < treatments().size(); i++) {
       String path = "treatments[" + i + "]";
-      Treatment treatment = treatments.get(i);
+      Treatment treatment = treatments().get(i);
       if (treatment == null) {
         check.add(path, "is required");
         continue;
@@ -70,9 +80,9 @@ public record RecordVisit(
           .required(path + ".modality", treatment.modality())
           .text(path + ".plan", treatment.plan(), 1, 4000);
     }
-    for (int i = 0; i < resolutions.size(); i++) {
+    for (int i = 0; i < resolutions().size(); i++) {
       String path = "resolutions[" + i + "]";
-      Resolution resolution = resolutions.get(i);
+      Resolution resolution = resolutions().get(i);
       if (resolution == null) {
         check.add(path, "is required");
         continue;
@@ -80,10 +90,10 @@ public record RecordVisit(
       check.required(path + ".injuryId", resolution.injuryId())
           .optionalText(path + ".note", resolution.note(), 2000);
     }
-    if (note == null && outcomeMeasures.isEmpty() && treatments.isEmpty() && resolutions.isEmpty()) {
+    if (note() == null && outcomeMeasures().isEmpty() && treatments().isEmpty() && resolutions().isEmpty()) {
       check.add("note", "is required when the visit records no outcome measure, treatment or resolution");
     }
-    check.throwIfAny();
+    return check;
   }
 
   /** An unmodifiable copy that keeps null items (List.copyOf refuses them), so they are reported by their index. */

@@ -49,19 +49,38 @@ class VisitTest extends PatientCaseSpecification {
   }
 
   @Test
-  void whenVisitRecordsNothing_thenRefusedOnNote() {
-    assertViolations(() -> new RecordVisit(CASE, TODAY, " ", List.of(), List.of(), List.of()), "note");
+  void givenOpenCase_whenVisitRecordsNothing_thenRefusedOnNote() {
+    expectInvalid(fixture.given(OPENED).when(new RecordVisit(CASE, TODAY, " ", List.of(), List.of(), List.of())),
+        "note");
   }
 
   @Test
-  void whenPartsAreInvalid_thenEveryFieldIsNamedByItsPath() {
-    assertViolations(() -> new RecordVisit(CASE, null, null,
+  void givenInjury_whenPartsAreInvalid_thenEveryFieldIsNamedByItsPath() {
+    expectInvalid(fixture.given(OPENED, CALF_REPORTED).when(new RecordVisit(CASE, null, null,
             Arrays.asList(new RecordVisit.Measure(CALF, OutcomeInstrument.NPRS, 3.0),
-                new RecordVisit.Measure(CALF, OutcomeInstrument.NPRS, 11.0), null),
+                new RecordVisit.Measure(CALF, OutcomeInstrument.VISA_A, 101.0), null),
             List.of(new RecordVisit.Treatment(TREATMENT, CALF, null, " ")),
-            List.of(new RecordVisit.Resolution(null, "x".repeat(2001)))),
+            List.of(new RecordVisit.Resolution(null, "x".repeat(2001))))),
         "visitedOn", "outcomeMeasures[1].score", "outcomeMeasures[2]", "treatments[0].modality",
         "treatments[0].plan", "resolutions[0].injuryId", "resolutions[0].note");
+  }
+
+  @Test
+  void givenInjury_whenAScoreIsOutOfRangeAndTheDateBreaksACaseRule_thenBothAreRefusedAtOnce() {
+    expectInvalid(fixture.given(OPENED, CALF_REPORTED, KNEE_REPORTED)
+            .when(new RecordVisit(CASE, OPENED_ON.minusDays(1), null,
+                List.of(new RecordVisit.Measure(CALF, OutcomeInstrument.NPRS, 11.0),
+                    new RecordVisit.Measure(UNKNOWN_INJURY, OutcomeInstrument.NPRS, 3.0)),
+                List.of(), List.of(new RecordVisit.Resolution(KNEE, null)))),
+        "outcomeMeasures[0].score", "visitedOn", "outcomeMeasures[1].injuryId",
+        "resolutions[0].injuryId");
+  }
+
+  @Test
+  void whenTheCaseIsMissing_thenRefusedAtOnce() {
+    assertThatThrownBy(() -> new RecordVisit(null, TODAY, "Note", null, null, null))
+        .isInstanceOfSatisfying(InvalidCommandException.class,
+            e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("caseId"));
   }
 
   @Test
@@ -102,10 +121,5 @@ class VisitTest extends PatientCaseSpecification {
   void givenClosedCase_whenVisitRecorded_thenConflict() {
     expectConflict(fixture.given(OPENED, CALF_REPORTED, CLOSED)
         .when(new RecordVisit(CASE, TODAY, "Note", null, null, null)), "closed");
-  }
-
-  private static void assertViolations(Runnable construction, String... fields) {
-    assertThatThrownBy(construction::run).isInstanceOfSatisfying(InvalidCommandException.class,
-        e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly(fields));
   }
 }

@@ -75,6 +75,24 @@ class VisitBrowserIT extends BrowserTest {
     org.assertj.core.api.Assertions.assertThat(events()).isEqualTo(before);
   }
 
+  @Test
+  void aScoreOutOfRangeAndADateBeforeTheCaseOpenedAreShownInOnePass() {
+    long before = events();
+    Locator form = pages.openForm("Record a visit");
+    form.getByLabel("Visit on").fill(LocalDate.now().minusDays(31).toString());
+    Locator knee = pages.visitRow(KNEE);
+    knee.getByLabel("Instrument").selectOption("NPRS");
+    knee.getByLabel("Score").fill("11");
+    form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record visit")).click();
+
+    Locator refused = pages.openForm("Record a visit");
+    assertThat(pages.visitRow(KNEE).getByLabel("Score")).hasAttribute("aria-invalid", "true");
+    assertThat(refused.getByLabel("Visit on")).hasAttribute("aria-invalid", "true");
+    assertThat(refused.locator(".field-error", new Locator.LocatorOptions().setHasText("before the case was opened")))
+        .hasCount(1);
+    org.assertj.core.api.Assertions.assertThat(events()).isEqualTo(before);
+  }
+
   private long events() {
     Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
         Long.class, script.caseId());

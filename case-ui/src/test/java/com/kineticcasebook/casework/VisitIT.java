@@ -91,7 +91,9 @@ class VisitIT extends PostgresApplicationTest {
 
     assertThat(visit.status()).as(visit.body()).isEqualTo(400);
     assertThat(visit.contentType()).startsWith("application/problem+json");
-    assertThat(fields(visit)).containsExactly("outcomeMeasures[1].score", "treatments[0].plan");
+    // The visit's own problems and those against the case in one answer.
+    assertThat(fields(visit)).containsExactly("outcomeMeasures[1].score", "treatments[0].plan",
+        "resolutions[1].injuryId");
     assertThat(eventsOfCase()).isEqualTo(before);
 
     Response againstTheCase = clinician.post(path("/visits"), Map.of(
