@@ -42,9 +42,8 @@ public record RecordVisit(
     outcomeMeasures = outcomeMeasures == null ? List.of() : copy(outcomeMeasures);
     treatments = treatments == null ? List.of() : copy(treatments);
     resolutions = resolutions == null ? List.of() : copy(resolutions);
-    if (caseId == null) {
-      throw InvalidCommandException.of("caseId", "is required");
-    }
+    // Without its case a visit cannot be routed to one, so that alone is refused while it is built.
+    Violations.check().required("caseId", caseId).throwIfAny();
   }
 
   /**
