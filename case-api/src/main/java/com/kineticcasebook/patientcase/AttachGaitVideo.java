@@ -1,5 +1,6 @@
 package com.kineticcasebook.patientcase;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,7 +10,8 @@ public record AttachGaitVideo(@TargetAggregateIdentifier CaseId caseId, Recordin
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern MEDIA_TYPE = Pattern.compile("video/[a-z0-9.+-]+");
 
-  public AttachGaitVideo {
+  @Override
+  public List<FieldViolation> violations() {
     Violations check = Violations.check()
         .required("caseId", caseId)
         .required("recordingId", recordingId)
@@ -21,6 +23,6 @@ public record AttachGaitVideo(@TargetAggregateIdentifier CaseId caseId, Recordin
           .matches("video.contentType", video.contentType(), MEDIA_TYPE, "must be a video media type")
           .that("video.sizeBytes", video.sizeBytes(), size -> size > 0, "must be positive");
     }
-    check.throwIfAny();
+    return check.found();
   }
 }

@@ -1,6 +1,7 @@
 package com.kineticcasebook.patientcase;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -15,11 +16,15 @@ public record CloseCase(
 
   public CloseCase {
     reason = Violations.normalise(reason);
-    Violations.check()
+  }
+
+  @Override
+  public List<FieldViolation> violations() {
+    return Violations.check()
         .required("caseId", caseId)
         .required("closedOn", closedOn)
         .text("reason", reason, 1, 1000)
-        .throwIfAny();
+        .found();
   }
 
   /** Closes a case that must have no open injury left. */

@@ -20,6 +20,13 @@ public record HypothesisePrimary(
 
   public HypothesisePrimary {
     rationale = Violations.normalise(rationale);
+    // Copies that keep missing items (List.copyOf refuses them), so they are reported by their index.
+    secondaryInjuryIds = secondaryInjuryIds == null ? null : secondaryInjuryIds.stream().toList();
+    evidenceRecordingIds = evidenceRecordingIds == null ? List.of() : evidenceRecordingIds.stream().toList();
+  }
+
+  @Override
+  public List<FieldViolation> violations() {
     Violations check = Violations.check()
         .required("caseId", caseId)
         .required("primaryInjuryId", primaryInjuryId)
@@ -37,16 +44,12 @@ public record HypothesisePrimary(
       }
     }
     check.text("rationale", rationale, 1, 4000);
-    if (evidenceRecordingIds != null) {
-      Set<RecordingId> seen = new HashSet<>();
-      for (int i = 0; i < evidenceRecordingIds.size(); i++) {
-        String field = "evidenceRecordingIds[" + i + "]";
-        check.required(field, evidenceRecordingIds.get(i))
-            .that(field, evidenceRecordingIds.get(i), seen::add, "names the same recording twice");
-      }
+    Set<RecordingId> seen = new HashSet<>();
+    for (int i = 0; i < evidenceRecordingIds.size(); i++) {
+      String field = "evidenceRecordingIds[" + i + "]";
+      check.required(field, evidenceRecordingIds.get(i))
+          .that(field, evidenceRecordingIds.get(i), seen::add, "names the same recording twice");
     }
-    check.required("hypothesisedOn", hypothesisedOn).throwIfAny();
-    secondaryInjuryIds = List.copyOf(secondaryInjuryIds);
-    evidenceRecordingIds = evidenceRecordingIds == null ? List.of() : List.copyOf(evidenceRecordingIds);
+    return check.required("hypothesisedOn", hypothesisedOn).found();
   }
 }

@@ -17,10 +17,6 @@ public class InvalidCommandException extends RuntimeException {
     this.violations = List.copyOf(violations);
   }
 
-  static InvalidCommandException of(String field, String message) {
-    return new InvalidCommandException(List.of(new FieldViolation(field, message)));
-  }
-
   public List<FieldViolation> violations() {
     return violations;
   }

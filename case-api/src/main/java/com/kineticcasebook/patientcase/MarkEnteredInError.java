@@ -1,5 +1,6 @@
 package com.kineticcasebook.patientcase;
 
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -13,10 +14,14 @@ public record MarkEnteredInError(@TargetAggregateIdentifier CaseId caseId, Strin
   public MarkEnteredInError {
     eventId = Violations.normalise(eventId);
     reason = Violations.normalise(reason);
-    Violations.check()
+  }
+
+  @Override
+  public List<FieldViolation> violations() {
+    return Violations.check()
         .required("caseId", caseId)
         .text("eventId", eventId, 1, 255)
         .text("reason", reason, 1, 1000)
-        .throwIfAny();
+        .found();
   }
 }

@@ -1,6 +1,7 @@
 package com.kineticcasebook.patientcase;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -14,7 +15,11 @@ public record OpenCase(
 
   public OpenCase {
     patientRef = Violations.normalise(patientRef);
-    Violations.check()
+  }
+
+  @Override
+  public List<FieldViolation> violations() {
+    return Violations.check()
         .required("caseId", caseId)
         .required("clinicId", clinicId)
         .text("patientRef", patientRef, 2, 64)
@@ -23,6 +28,6 @@ public record OpenCase(
                 + "one digit), never the patient's name")
         .required("assignedClinicianId", assignedClinicianId)
         .required("openedOn", openedOn)
-        .throwIfAny();
+        .found();
   }
 }

@@ -75,7 +75,7 @@ public class PatientCase {
 
   @CommandHandler
   public PatientCase(OpenCase command, Clock clock) {
-    Violations.check().notInFuture("openedOn", command.openedOn(), clock).throwIfAny();
+    Violations.of(command).notInFuture("openedOn", command.openedOn(), clock).throwIfAny();
     apply(new CaseOpened(command.caseId(), command.clinicId(), command.patientRef(), command.assignedClinicianId(),
         command.openedOn()));
   }
@@ -83,7 +83,7 @@ public class PatientCase {
   @CommandHandler
   void handle(ReportInjury command, Clock clock) {
     requireOpen();
-    Violations.check()
+    Violations.of(command)
         .that("injuryId", command.injuryId(), id -> !injuries.containsKey(id), "is already an injury of this case")
         .notInFuture("onsetOn", command.onsetOn(), clock)
         .throwIfAny();
@@ -94,7 +94,7 @@ public class PatientCase {
   @CommandHandler
   void handle(RecordGaitFilming command, Clock clock) {
     requireOpen();
-    Violations.check()
+    Violations.of(command)
         .that("recordingId", command.recordingId(), id -> !recordings.containsValue(id),
             "is already a gait recording of this case")
         .notInFuture("filmedOn", command.filmedOn(), clock)
@@ -106,7 +106,7 @@ public class PatientCase {
   @CommandHandler
   void handle(AttachGaitVideo command) {
     requireOpen();
-    Violations check = Violations.check();
+    Violations check = Violations.of(command);
     recordingOf(check, "recordingId", command.recordingId());
     check.throwIfAny();
     apply(new GaitVideoAttached(caseId, command.recordingId(), command.video()));
@@ -115,14 +115,15 @@ public class PatientCase {
   @CommandHandler
   void handle(HypothesisePrimary command, Clock clock) {
     requireOpen();
-    Violations check = Violations.check()
+    Violations check = Violations.of(command)
         .notInFuture("hypothesisedOn", command.hypothesisedOn(), clock)
         .that("hypothesisedOn", command.hypothesisedOn(), date -> !date.isBefore(openedOn),
             "must not be before the case was opened");
     List<Injury> named = new ArrayList<>();
     named.add(injuryOf(check, "primaryInjuryId", command.primaryInjuryId()));
-    for (int i = 0; i < command.secondaryInjuryIds().size(); i++) {
-      named.add(injuryOf(check, "secondaryInjuryIds[" + i + "]", command.secondaryInjuryIds().get(i)));
+    List<InjuryId> secondaries = command.secondaryInjuryIds() == null ? List.of() : command.secondaryInjuryIds();
+    for (int i = 0; i < secondaries.size(); i++) {
+      named.add(injuryOf(check, "secondaryInjuryIds[" + i + "]", secondaries.get(i)));
     }
     for (int i = 0; i < command.evidenceRecordingIds().size(); i++) {
       recordingOf(check, "evidenceRecordingIds[" + i + "]", command.evidenceRecordingIds().get(i));
@@ -138,7 +139,7 @@ public class PatientCase {
   @CommandHandler
   void handle(StartTreatment command, Clock clock) {
     requireOpen();
-    Violations check = Violations.check()
+    Violations check = Violations.of(command)
         .that("treatmentId", command.treatmentId(), id -> !isTreatment(id), "is already a treatment of this case")
         .notInFuture("startedOn", command.startedOn(), clock);
     Injury target = injuryOf(check, "targetInjuryId", command.targetInjuryId());
@@ -162,7 +163,7 @@ public class PatientCase {
   @CommandHandler
   void handle(RecordOutcomeMeasure command, Clock clock) {
     requireOpen();
-    Violations check = Violations.check()
+    Violations check = Violations.of(command)
         .notInFuture("measuredOn", command.measuredOn(), clock)
         .that("measuredOn", command.measuredOn(), date -> !date.isBefore(openedOn),
             "must not be before the case was opened");
@@ -179,7 +180,7 @@ public class PatientCase {
   @CommandHandler
   void handle(ResolveInjury command, Clock clock) {
     requireOpen();
-    Violations check = Violations.check().notInFuture("resolvedOn", command.resolvedOn(), clock);
+    Violations check = Violations.of(command).notInFuture("resolvedOn", command.resolvedOn(), clock);
     Injury injury = injuryOf(check, "injuryId", command.injuryId());
     if (injury != null) {
       check.that("resolvedOn", command.resolvedOn(), date -> !date.isBefore(injury.onsetOn()),
@@ -217,7 +218,7 @@ public class PatientCase {
     LocalDate visitedOn = command.visitedOn();
     // The visit's own problems first: a field keeps its first problem, so a missing injury is
     // "required" rather than "not an injury of this case".
-    Violations check = command.shape()
+    Violations check = Violations.of(command)
         .notInFuture("visitedOn", visitedOn, clock)
         .that("visitedOn", visitedOn, date -> !date.isBefore(openedOn), "must not be before the case was opened");
     Set<String> measured = new HashSet<>();
@@ -284,13 +285,14 @@ public class PatientCase {
   @CommandHandler
   void handle(MarkEnteredInError command) {
     requireOpen();
-    Entry marked = entries.get(command.eventId());
+    Violations check = Violations.of(command);
+    Entry marked = command.eventId() == null ? null : entries.get(command.eventId());
     if (marked == null) {
-      throw InvalidCommandException.of("eventId", "is not an event of this case");
+      check.add("eventId", "is not an event of this case");
+    } else if (!marked.canBeMarkedInError()) {
+      check.add("eventId", "is a " + marked.type() + ", which cannot be marked in error");
     }
-    if (!marked.canBeMarkedInError()) {
-      throw InvalidCommandException.of("eventId", "is a " + marked.type() + ", which cannot be marked in error");
-    }
+    check.throwIfAny();
     if (markedInError.contains(command.eventId())) {
       throw new CaseRuleViolation("That entry is already marked in error.");
     }
@@ -305,7 +307,7 @@ public class PatientCase {
   @CommandHandler
   void handle(CloseCase command, Clock clock) {
     requireOpen();
-    Violations.check()
+    Violations.of(command)
         .notInFuture("closedOn", command.closedOn(), clock)
         .that("closedOn", command.closedOn(), date -> !date.isBefore(openedOn),
             "must not be before the case was opened")
@@ -326,7 +328,7 @@ public class PatientCase {
     if (closedOn == null) {
       throw new CaseRuleViolation("The case is open; only a closed case can be reopened.");
     }
-    Violations.check()
+    Violations.of(command)
         .notInFuture("reopenedOn", command.reopenedOn(), clock)
         .that("reopenedOn", command.reopenedOn(), date -> !date.isBefore(closedOn),
             "must not be before the case was closed")

@@ -3,6 +3,7 @@ package com.kineticcasebook.patientcase;
 import com.kineticcasebook.reference.GaitView;
 import com.kineticcasebook.reference.RunningSurface;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Records that the runner's gait was filmed, with what the clinician found; the video follows separately. */
@@ -10,7 +11,8 @@ public record RecordGaitFilming(
     @TargetAggregateIdentifier CaseId caseId, RecordingId recordingId, LocalDate filmedOn, GaitView view,
     RunningSurface surface, GaitFindings findings) implements CaseCommand {
 
-  public RecordGaitFilming {
+  @Override
+  public List<FieldViolation> violations() {
     Violations check = Violations.check()
         .required("caseId", caseId)
         .required("recordingId", recordingId)
@@ -21,6 +23,6 @@ public record RecordGaitFilming(
     if (findings != null) {
       findings.validate(check);
     }
-    check.throwIfAny();
+    return check.found();
   }
 }

@@ -2,6 +2,7 @@ package com.kineticcasebook.patientcase;
 
 import com.kineticcasebook.reference.OutcomeInstrument;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Records a score on a validated outcome instrument for one injury, resolved or not. */
@@ -9,14 +10,15 @@ public record RecordOutcomeMeasure(
     @TargetAggregateIdentifier CaseId caseId, InjuryId injuryId, OutcomeInstrument instrument, Double score,
     LocalDate measuredOn) implements CaseCommand {
 
-  public RecordOutcomeMeasure {
-    Violations.check()
+  @Override
+  public List<FieldViolation> violations() {
+    return Violations.check()
         .required("caseId", caseId)
         .required("injuryId", injuryId)
         .required("instrument", instrument)
         .required("score", score)
         .required("measuredOn", measuredOn)
         .score("score", instrument, score)
-        .throwIfAny();
+        .found();
   }
 }

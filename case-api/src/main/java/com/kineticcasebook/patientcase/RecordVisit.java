@@ -42,17 +42,12 @@ public record RecordVisit(
     outcomeMeasures = outcomeMeasures == null ? List.of() : copy(outcomeMeasures);
     treatments = treatments == null ? List.of() : copy(treatments);
     resolutions = resolutions == null ? List.of() : copy(resolutions);
-    // Without its case a visit cannot be routed to one, so that alone is refused while it is built.
-    Violations.check().required("caseId", caseId).throwIfAny();
   }
 
-  /**
-   * What is wrong with the visit without looking at the case. The case checks these first and then
-   * its own rules, and refuses the visit once with both, so that a clinician who typed a score of 11
-   * and a date before the case opened learns of both at once.
-   */
-  Violations shape() {
+  @Override
+  public List<FieldViolation> violations() {
     Violations check = Violations.check()
+        .required("caseId", caseId)
         .required("visitedOn", visitedOn())
         .optionalText("note", note(), 4000);
     for (int i = 0; i < outcomeMeasures().size(); i++) {
@@ -92,7 +87,7 @@ public record RecordVisit(
     if (note() == null && outcomeMeasures().isEmpty() && treatments().isEmpty() && resolutions().isEmpty()) {
       check.add("note", "is required when the visit records no outcome measure, treatment or resolution");
     }
-    return check;
+    return check.found();
   }
 
   /** An unmodifiable copy that keeps null items (List.copyOf refuses them), so they are reported by their index. */

@@ -1,6 +1,7 @@
 package com.kineticcasebook.patientcase;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Reopens a closed case, for instance when the pain returns, so that its history continues in one stream. */
@@ -8,10 +9,14 @@ public record ReopenCase(@TargetAggregateIdentifier CaseId caseId, LocalDate reo
 
   public ReopenCase {
     reason = Violations.normalise(reason);
-    Violations.check()
+  }
+
+  @Override
+  public List<FieldViolation> violations() {
+    return Violations.check()
         .required("caseId", caseId)
         .required("reopenedOn", reopenedOn)
         .text("reason", reason, 1, 1000)
-        .throwIfAny();
+        .found();
   }
 }

@@ -5,6 +5,7 @@ import com.kineticcasebook.reference.Condition;
 import com.kineticcasebook.reference.ConditionCatalogue;
 import com.kineticcasebook.reference.Side;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -20,6 +21,10 @@ public record ReportInjury(
   public ReportInjury {
     conditionCode = Violations.normalise(conditionCode);
     description = Violations.normalise(description);
+  }
+
+  @Override
+  public List<FieldViolation> violations() {
     Violations check = Violations.check()
         .required("caseId", caseId)
         .required("injuryId", injuryId)
@@ -37,7 +42,7 @@ public record ReportInjury(
     check.text("description", description, 1, 2000)
         .required("onsetOn", onsetOn)
         .required("painScore", painScore)
-        .range("painScore", painScore, 0, 10)
-        .throwIfAny();
+        .range("painScore", painScore, 0, 10);
+    return check.found();
   }
 }

@@ -1,6 +1,7 @@
 package com.kineticcasebook.patientcase;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -14,11 +15,15 @@ public record ResolveInjury(
 
   public ResolveInjury {
     note = Violations.normalise(note);
-    Violations.check()
+  }
+
+  @Override
+  public List<FieldViolation> violations() {
+    return Violations.check()
         .required("caseId", caseId)
         .required("injuryId", injuryId)
         .required("resolvedOn", resolvedOn)
         .optionalText("note", note, 2000)
-        .throwIfAny();
+        .found();
   }
 }

@@ -2,6 +2,7 @@ package com.kineticcasebook.patientcase;
 
 import com.kineticcasebook.reference.TreatmentModality;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Starts a treatment aimed at one injury of the case; the outcome dashboards time clearance from it. */
@@ -11,13 +12,17 @@ public record StartTreatment(
 
   public StartTreatment {
     plan = Violations.normalise(plan);
-    Violations.check()
+  }
+
+  @Override
+  public List<FieldViolation> violations() {
+    return Violations.check()
         .required("caseId", caseId)
         .required("treatmentId", treatmentId)
         .required("targetInjuryId", targetInjuryId)
         .required("modality", modality)
         .text("plan", plan, 1, 4000)
         .required("startedOn", startedOn)
-        .throwIfAny();
+        .found();
   }
 }

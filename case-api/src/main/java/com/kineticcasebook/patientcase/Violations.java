@@ -26,6 +26,13 @@ final class Violations {
     return new Violations();
   }
 
+  /** Starts from the command's own problems; the case adds those its state shows. */
+  static Violations of(CaseCommand command) {
+    Violations check = new Violations();
+    command.violations().forEach(violation -> check.add(violation.field(), violation.message()));
+    return check;
+  }
+
   /**
    * Strips surrounding whitespace, and turns blank text into null so that it counts as missing.
    * Commands store text this way, so the events never carry stray spaces.
@@ -109,6 +116,10 @@ final class Violations {
       found.add(new FieldViolation(field, message));
     }
     return this;
+  }
+
+  List<FieldViolation> found() {
+    return List.copyOf(found);
   }
 
   void throwIfAny() {

@@ -95,8 +95,13 @@ class CaseController {
     CaseId caseId = new CaseId(ids.next());
     OpenCase command = new OpenCase(caseId, id(body.clinicId(), ClinicId::new), body.patientRef(),
         new UserId(user.id()), body.openedOn());
+    if (command.clinicId() == null) {
+      // Access is decided by the clinic: without one the request goes no further, with all its problems.
+      throw new InvalidCommandException(command.violations());
+    }
     access.authoriseOpening(user, command.clinicId());
-    if (!Boolean.TRUE.equals(body.openAnotherCase())) {
+    // An invalid request is refused by the case with all its problems; only a valid one is compared.
+    if (command.violations().isEmpty() && !Boolean.TRUE.equals(body.openAnotherCase())) {
       patients.openCaseOf(command.clinicId(), command.patientRef()).ifPresent(existing -> {
         throw new ApiException(patientHasOpenCase(existing));
       });

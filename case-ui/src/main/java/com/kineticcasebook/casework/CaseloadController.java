@@ -112,8 +112,10 @@ class CaseloadController {
     CaseId caseId = new CaseId(ids.next());
     FormInput in = new FormInput();
     UUID clinicId = in.id("clinicId", form.clinicId());
-    OpenCase command = in.build(() -> new OpenCase(caseId, clinicId == null ? null : new ClinicId(clinicId),
-        form.patientRef(), new UserId(user.id()), in.date("openedOn", form.openedOn())));
+    // Access is decided by the clinic, so a case without a valid one goes no further than this form.
+    OpenCase command = in.complete(in.build(() -> new OpenCase(caseId,
+        clinicId == null ? null : new ClinicId(clinicId), form.patientRef(), new UserId(user.id()),
+        in.date("openedOn", form.openedOn()))));
     if (command != null) {
       access.authoriseOpening(user, command.clinicId());
       Optional<CaseId> existing = "true".equals(form.openAnotherCase()) ? Optional.empty()

@@ -2,6 +2,8 @@ package com.kineticcasebook.casework;
 
 import com.kineticcasebook.pages.FormErrors;
 import com.kineticcasebook.patientcase.CanonicalUuid;
+import com.kineticcasebook.patientcase.CaseCommand;
+import com.kineticcasebook.patientcase.FieldViolation;
 import com.kineticcasebook.patientcase.InvalidCommandException;
 import java.io.Serial;
 import java.io.Serializable;
@@ -100,23 +102,42 @@ final class FormInput implements Serializable {
   }
 
   /**
-   * Builds the command; returns null when anything is wrong, with every problem in {@link #errors}.
-   * The command's field names are shortened to the form's: {@code findings.cadenceSpm} is the
-   * {@code cadenceSpm} input, {@code secondaryInjuryIds[1]} the {@code secondaryInjuryIds} list.
+   * Builds the command. When all the text could be read the command is returned even with invalid
+   * fields: the case refuses it once with those and with what its state forbids. When some text
+   * could not be read, returns null with every problem in {@link #errors}: the reading problems and
+   * then the command's own. The command's field names are shortened to the form's:
+   * {@code findings.cadenceSpm} is the {@code cadenceSpm} input, {@code secondaryInjuryIds[1]} the
+   * {@code secondaryInjuryIds} list.
    */
-  <C> C build(Supplier<C> command) {
-    try {
-      C built = command.get();
-      return errors.isEmpty() ? built : null;
-    } catch (InvalidCommandException invalid) {
-      add(invalid);
-      return null;
+  <C extends CaseCommand> C build(Supplier<C> command) {
+    C built = command.get();
+    if (errors.isEmpty()) {
+      return built;
     }
+    add(built.violations());
+    return null;
+  }
+
+  /**
+   * Returns the command when nothing is wrong with it yet, else null with its problems in
+   * {@link #errors}: for a command the application must look at before the case does (whose clinic
+   * it is opened in).
+   */
+  <C extends CaseCommand> C complete(C command) {
+    if (command == null || command.violations().isEmpty()) {
+      return command;
+    }
+    add(command.violations());
+    return null;
   }
 
   /** The problems of a refused command, after those found while reading the text. */
   void add(InvalidCommandException invalid) {
-    FormErrors.of(invalid).forEach((field, message) -> errors.putIfAbsent(inputName(field), sentence(message)));
+    add(invalid.violations());
+  }
+
+  private void add(List<FieldViolation> violations) {
+    FormErrors.of(violations).forEach((field, message) -> errors.putIfAbsent(inputName(field), sentence(message)));
   }
 
   /** A problem found outside a command, under the form's input name. */

@@ -3,6 +3,7 @@ package com.kineticcasebook.pages;
 import com.kineticcasebook.patientcase.FieldViolation;
 import com.kineticcasebook.patientcase.InvalidCommandException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,8 +16,13 @@ public final class FormErrors {
 
   /** Every invalid field of a refused command; several messages for one field are joined. */
   public static Map<String, String> of(InvalidCommandException refused) {
+    return of(refused.violations());
+  }
+
+  /** The same for problems found before a command was sent. */
+  public static Map<String, String> of(List<FieldViolation> violations) {
     Map<String, String> errors = new LinkedHashMap<>();
-    for (FieldViolation violation : refused.violations()) {
+    for (FieldViolation violation : violations) {
       errors.merge(violation.field(), violation.message(), (first, next) -> first + "; " + next);
     }
     return errors;

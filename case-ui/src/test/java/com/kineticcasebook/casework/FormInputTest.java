@@ -3,8 +3,12 @@ package com.kineticcasebook.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kineticcasebook.patientcase.CaseId;
+import com.kineticcasebook.patientcase.ClinicId;
+import com.kineticcasebook.patientcase.FieldViolation;
 import com.kineticcasebook.patientcase.InjuryId;
+import com.kineticcasebook.patientcase.OpenCase;
 import com.kineticcasebook.patientcase.ReportInjury;
+import com.kineticcasebook.patientcase.UserId;
 import com.kineticcasebook.reference.BodyRegion;
 import com.kineticcasebook.reference.Side;
 import java.time.LocalDate;
@@ -87,16 +91,41 @@ class FormInputTest {
   }
 
   @Test
-  void givenAFutureDateAndAnOutOfRangeScore_whenRefused_thenBothAreSaidAtOnceInTheCasesWords() {
+  void givenReadableButInvalidText_whenBuilt_thenTheCommandGoesToTheCaseWithItsProblems() {
     FormInput in = new FormInput();
-    LocalDate today = LocalDate.of(2026, 12, 2);
     ReportInjury command = in.build(() -> new ReportInjury(caseId, new InjuryId(UUID.randomUUID()),
         in.choice("bodyRegion", "CALF", BodyRegion.class), in.choice("side", "LEFT", Side.class), null, "Sore",
         in.date("onsetOn", "2026-12-05"), in.whole("painScore", "11")));
+    // The case refuses it with the score and with the future onset in one answer.
+    assertThat(command).isNotNull();
+    assertThat(command.violations()).extracting(FieldViolation::field).containsExactly("painScore");
+    assertThat(in.errors()).isEmpty();
+  }
+
+  @Test
+  void givenUnreadableTextAndAFutureDate_whenRefused_thenBothAreSaidAtOnceInTheCasesWords() {
+    FormInput in = new FormInput();
+    LocalDate today = LocalDate.of(2026, 12, 2);
+    ReportInjury command = in.build(() -> new ReportInjury(caseId, new InjuryId(UUID.randomUUID()),
+        in.choice("bodyRegion", "CALF", BodyRegion.class), in.choice("side", "LEFT", Side.class), null, " ",
+        in.date("onsetOn", "2026-12-05"), in.whole("painScore", "seven")));
     in.notAfter(today);
     assertThat(command).isNull();
-    assertThat(in.errors()).containsEntry("painScore", "Must be between 0 and 10.")
+    assertThat(in.errors()).containsEntry("painScore", "Must be a whole number.")
+        .containsEntry("description", "Please fill this in.")
         .containsEntry("onsetOn", "Must not be in the future.");
+  }
+
+  @Test
+  void givenACommandTheApplicationMustLookAtFirst_whenIncomplete_thenItGoesNoFurther() {
+    FormInput in = new FormInput();
+    OpenCase incomplete = new OpenCase(new CaseId(UUID.randomUUID()), null, "N-1", new UserId(UUID.randomUUID()),
+        LocalDate.of(2026, 12, 1));
+    assertThat(in.complete(incomplete)).isNull();
+    assertThat(in.errors()).containsOnlyKeys("clinicId");
+    OpenCase complete = new OpenCase(new CaseId(UUID.randomUUID()), new ClinicId(UUID.randomUUID()), "N-1",
+        new UserId(UUID.randomUUID()), LocalDate.of(2026, 12, 1));
+    assertThat(new FormInput().complete(complete)).isSameAs(complete);
   }
 
   @Test
