@@ -106,8 +106,11 @@
       if (!target) {
         return;
       }
+      // A field's label, a group's legend, or for a whole injury of a visit its heading; a
+      // checkbox inside its label is named by that label.
       var label = target.tagName === 'FIELDSET' ? target.querySelector('legend')
-          : document.querySelector('label[for="' + target.id + '"]');
+          : /^H[1-6]$/.test(target.tagName) ? target
+          : document.querySelector('label[for="' + CSS.escape(target.id) + '"]') || target.closest('label');
       if (label) {
         link.textContent = label.textContent.trim() + ': ' + link.textContent;
       }

@@ -28,6 +28,7 @@ import com.kineticcasebook.patientcase.InjuryId;
 import com.kineticcasebook.patientcase.InvalidCommandException;
 import com.kineticcasebook.patientcase.MarkEnteredInError;
 import com.kineticcasebook.patientcase.OpenCase;
+import com.kineticcasebook.patientcase.PatientHasOpenCase;
 import com.kineticcasebook.patientcase.RecordGaitFilming;
 import com.kineticcasebook.patientcase.RecordOutcomeMeasure;
 import com.kineticcasebook.patientcase.RecordVisit;
@@ -78,35 +79,31 @@ class CaseController {
   private final IdFactory ids;
   private final GaitVideos videos;
   private final Clock clock;
-  private final PatientCases patients;
 
-  CaseController(CaseAccess access, CaseCommandSender sender, IdFactory ids, GaitVideos videos, Clock clock,
-      PatientCases patients) {
+  CaseController(CaseAccess access, CaseCommandSender sender, IdFactory ids, GaitVideos videos, Clock clock) {
     this.access = access;
     this.sender = sender;
     this.ids = ids;
     this.videos = videos;
     this.clock = clock;
-    this.patients = patients;
   }
 
   @PostMapping
   ResponseEntity<Map<String, Object>> open(@AuthenticationPrincipal CasebookUser user, @RequestBody OpenCaseRequest body) {
     CaseId caseId = new CaseId(ids.next());
     OpenCase command = new OpenCase(caseId, id(body.clinicId(), ClinicId::new), body.patientRef(),
-        new UserId(user.id()), body.openedOn());
+        new UserId(user.id()), body.openedOn(), Boolean.TRUE.equals(body.openAnotherCase()));
     if (command.clinicId() == null) {
       // Access is decided by the clinic: without one the request goes no further, with all its problems.
       throw new InvalidCommandException(command.violations());
     }
     access.authoriseOpening(user, command.clinicId());
-    // An invalid request is refused by the case with all its problems; only a valid one is compared.
-    if (command.violations().isEmpty() && !Boolean.TRUE.equals(body.openAnotherCase())) {
-      patients.openCaseOf(command.clinicId(), command.patientRef()).ifPresent(existing -> {
-        throw new ApiException(patientHasOpenCase(existing));
-      });
+    RecordedPosition position;
+    try {
+      position = sender.send(caseId.toString(), command);
+    } catch (PatientHasOpenCase existing) {
+      throw new ApiException(patientHasOpenCase(existing.existingCaseId()));
     }
-    RecordedPosition position = sender.send(caseId.toString(), command);
     return created(position, URI.create("/api/v1/cases/" + caseId), "caseId", caseId);
   }
 

@@ -13,6 +13,7 @@ import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.patientcase.OpenCase;
+import com.kineticcasebook.patientcase.PatientHasOpenCase;
 import com.kineticcasebook.patientcase.UserId;
 import com.kineticcasebook.reference.Condition;
 import com.kineticcasebook.reference.ConditionCatalogue;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -51,17 +51,15 @@ class CaseloadController {
   private final CaseRecorder recorder;
   private final IdFactory ids;
   private final Clock clock;
-  private final PatientCases patients;
 
   CaseloadController(QueryGateway queries, UserDirectory users, CaseAccess access, CaseRecorder recorder,
-      IdFactory ids, Clock clock, PatientCases patients) {
+      IdFactory ids, Clock clock) {
     this.queries = queries;
     this.users = users;
     this.access = access;
     this.recorder = recorder;
     this.ids = ids;
     this.clock = clock;
-    this.patients = patients;
   }
 
   @GetMapping
@@ -115,19 +113,19 @@ class CaseloadController {
     // Access is decided by the clinic, so a case without a valid one goes no further than this form.
     OpenCase command = in.complete(in.build(() -> new OpenCase(caseId,
         clinicId == null ? null : new ClinicId(clinicId), form.patientRef(), new UserId(user.id()),
-        in.date("openedOn", form.openedOn()))));
+        in.date("openedOn", form.openedOn()), "true".equals(form.openAnotherCase()))));
     if (command != null) {
       access.authoriseOpening(user, command.clinicId());
-      Optional<CaseId> existing = "true".equals(form.openAnotherCase()) ? Optional.empty()
-          : patients.openCaseOf(command.clinicId(), command.patientRef());
-      if (existing.isPresent()) {
-        in.invalid("patientRef", "This patient already has an open case in this clinic.");
-        ModelAndView page = openCasePage(clinicsOf(user), form, in, HttpStatus.CONFLICT);
-        page.addObject("existingCaseId", existing.get().value());
-        return page;
-      }
     }
-    RecordedPosition position = recorder.record(caseId.toString(), in, command);
+    RecordedPosition position;
+    try {
+      position = recorder.record(caseId.toString(), in, command);
+    } catch (PatientHasOpenCase existing) {
+      in.invalid("patientRef", "This patient already has an open case in this clinic.");
+      ModelAndView page = openCasePage(clinicsOf(user), form, in, HttpStatus.CONFLICT);
+      page.addObject("existingCaseId", existing.existingCaseId().value());
+      return page;
+    }
     if (in.recordedBefore() != null) {
       flash.addFlashAttribute("notice", CasePages.ALREADY_RECORDED);
       return new ModelAndView("redirect:" + in.recordedBefore());

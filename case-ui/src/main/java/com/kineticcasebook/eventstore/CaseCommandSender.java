@@ -2,6 +2,7 @@ package com.kineticcasebook.eventstore;
 
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.OpenCase;
+import com.kineticcasebook.patientcase.PatientHasOpenCase;
 import com.kineticcasebook.projections.casedirectory.CaseDirectory;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +72,18 @@ public class CaseCommandSender {
         caseId, before == null ? -1L : before);
   }
 
+  /**
+   * A case being opened has no row to lock yet; its patient is locked instead, and a second open
+   * case for the patient is refused unless the command asks for one. An invalid opening goes to the
+   * case, which refuses it with all its problems.
+   */
   private void lockCase(String caseId, Object command) {
-    if (!(command instanceof OpenCase)) {
+    if (!(command instanceof OpenCase opening)) {
       directory.lock(new CaseId(UUID.fromString(caseId)));
+    } else if (!opening.openAnotherCase() && opening.violations().isEmpty()) {
+      directory.lockOpenCaseOf(opening.clinicId(), opening.patientRef()).ifPresent(existing -> {
+        throw new PatientHasOpenCase(existing);
+      });
     }
   }
 

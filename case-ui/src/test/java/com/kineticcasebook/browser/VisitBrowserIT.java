@@ -90,6 +90,14 @@ class VisitBrowserIT extends BrowserTest {
     assertThat(refused.getByLabel("Visit on")).hasAttribute("aria-invalid", "true");
     assertThat(refused.locator(".field-error", new Locator.LocatorOptions().setHasText("before the case was opened")))
         .hasCount(1);
+    // Every problem in the summary is named by its field (or injury) and leads to it.
+    Locator links = refused.locator("[data-error-summary] a");
+    org.assertj.core.api.Assertions.assertThat(links.count()).isGreaterThanOrEqualTo(2);
+    for (int i = 0; i < links.count(); i++) {
+      String target = links.nth(i).getAttribute("href").substring(1);
+      assertThat(refused.page().locator("[id='" + target + "']")).hasCount(1);
+      assertThat(links.nth(i)).hasText(java.util.regex.Pattern.compile("^[^:]+: .+"));
+    }
     org.assertj.core.api.Assertions.assertThat(events()).isEqualTo(before);
   }
 

@@ -10,7 +10,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -169,6 +174,58 @@ class VisitIT extends PostgresApplicationTest {
     Response otherClinic = as("clinician.south").post("/api/v1/cases",
         Map.of("clinicId", south.toString(), "patientRef", reference, "openedOn", today.toString()));
     assertThat(otherClinic.status()).isEqualTo(201);
+  }
+
+  @Test
+  void requestsOpeningOnePatientsCaseAtTheSameMomentOpenOneCaseAndReferTheOthersToIt() throws Exception {
+    String reference = reference();
+    int requests = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(requests);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Response>> answers = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return clinician.post("/api/v1/cases",
+              Map.of("clinicId", north.toString(), "patientRef", reference, "openedOn", today.toString()));
+        }));
+      }
+      start.countDown();
+      List<Response> responses = new ArrayList<>();
+      for (Future<Response> answer : answers) {
+        responses.add(answer.get(60, TimeUnit.SECONDS));
+      }
+      List<Response> opened = responses.stream().filter(r -> r.status() == 201).toList();
+      assertThat(opened).as("cases opened").hasSize(1);
+      String caseId = opened.get(0).json().get("caseId").asString();
+      assertThat(responses.stream().filter(r -> r.status() == 409)
+          .map(r -> r.json().get("existingCaseId").asString()).toList())
+          .as("every other request names the one case").hasSize(requests - 1).containsOnly(caseId);
+    } finally {
+      pool.shutdownNow();
+    }
+    Long cases = jdbc.queryForObject("SELECT COUNT(*) FROM case_directory WHERE patient_ref = ?", Long.class,
+        reference);
+    assertThat(cases).isEqualTo(1);
+  }
+
+  @Test
+  void aClosedCaseLeavesThePatientFreeForANewOne() {
+    String reference = reference();
+    Response first = clinician.post("/api/v1/cases",
+        Map.of("clinicId", north.toString(), "patientRef", reference, "openedOn", today.toString()));
+    String existing = first.json().get("caseId").asString();
+    Response immediately = clinician.post("/api/v1/cases",
+        Map.of("clinicId", north.toString(), "patientRef", reference, "openedOn", today.toString()));
+    assertThat(immediately.status()).as("asked before the case views show the first case").isEqualTo(409);
+    Response closed = clinician.post("/api/v1/cases/" + existing + "/closure",
+        Map.of("closedOn", today.toString(), "reason", "Discharged"));
+    assertThat(closed.status()).as(closed.body()).isEqualTo(201);
+    clinician.withHeader("X-Consistency", "after=" + closed.header("X-Event-Position")).get("/api/v1/cases/" + existing);
+    Response next = clinician.post("/api/v1/cases",
+        Map.of("clinicId", north.toString(), "patientRef", reference, "openedOn", today.toString()));
+    assertThat(next.status()).as(next.body()).isEqualTo(201);
   }
 
   @Test

@@ -29,8 +29,8 @@ class CaseDirectoryProjection {
 
   @EventHandler
   void on(CaseOpened event) {
-    jdbc.update("INSERT INTO case_directory (case_id, clinic_id) VALUES (?, ?)",
-        event.caseId().value(), event.clinicId().value());
+    jdbc.update("INSERT INTO case_directory (case_id, clinic_id, patient_ref) VALUES (?, ?, ?)",
+        event.caseId().value(), event.clinicId().value(), event.patientRef());
   }
 
   @QueryHandler

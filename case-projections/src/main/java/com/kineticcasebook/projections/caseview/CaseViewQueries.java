@@ -8,7 +8,6 @@ import com.kineticcasebook.caseload.CaseView;
 import com.kineticcasebook.caseload.FindCaseStateAsOf;
 import com.kineticcasebook.caseload.FindCaseTimeline;
 import com.kineticcasebook.caseload.FindCaseView;
-import com.kineticcasebook.caseload.FindOpenCaseOfPatient;
 import com.kineticcasebook.caseload.ListCases;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.ClinicId;
@@ -53,17 +52,6 @@ class CaseViewQueries {
   Optional<CaseTimeline> handle(FindCaseTimeline query) {
     return jdbc.query("SELECT timeline_json FROM case_view WHERE case_id = ?",
             (rs, row) -> new CaseTimeline(tables.timeline(rs.getString(1)).worded()), query.caseId().value())
-        .stream().findFirst();
-  }
-
-  @QueryHandler
-  Optional<CaseId> handle(FindOpenCaseOfPatient query) {
-    return jdbc.query("""
-            SELECT case_id FROM case_view
-            WHERE clinic_id = ? AND lower(patient_ref) = lower(?) AND status = ?
-            ORDER BY opened_on, case_id LIMIT 1""",
-            (rs, row) -> new CaseId(rs.getObject(1, UUID.class)),
-            query.clinicId().value(), query.patientRef(), CaseStatus.OPEN.name())
         .stream().findFirst();
   }
 
