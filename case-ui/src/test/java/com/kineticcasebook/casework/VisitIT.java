@@ -154,14 +154,12 @@ class VisitIT extends PostgresApplicationTest {
   @Test
   void aSecondOpenCaseForTheSamePatientIsRefusedWithTheExistingCaseUnlessAskedFor() {
     String reference = reference();
-    Response first = clinician.post("/api/v1/cases",
-        Map.of("clinicId", north.toString(), "patientRef", reference, "openedOn", today.toString()));
+    Response first = openInNorth(reference);
     String existing = first.json().get("caseId").asString();
     assertThat(clinician.withHeader("X-Consistency", "after=" + first.header("X-Event-Position"))
         .get("/api/v1/cases/" + existing).status()).isEqualTo(200);
 
-    Response duplicate = clinician.post("/api/v1/cases",
-        Map.of("clinicId", north.toString(), "patientRef", reference.toLowerCase(), "openedOn", today.toString()));
+    Response duplicate = openInNorth(reference.toLowerCase());
     assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(409);
     assertThat(duplicate.contentType()).startsWith("application/problem+json");
     assertThat(duplicate.json().get("existingCaseId").asString()).isEqualTo(existing);
@@ -187,8 +185,7 @@ class VisitIT extends PostgresApplicationTest {
       for (int i = 0; i < requests; i++) {
         answers.add(pool.submit(() -> {
           start.await();
-          return clinician.post("/api/v1/cases",
-              Map.of("clinicId", north.toString(), "patientRef", reference, "openedOn", today.toString()));
+          return openInNorth(reference);
         }));
       }
       start.countDown();
@@ -213,18 +210,15 @@ class VisitIT extends PostgresApplicationTest {
   @Test
   void aClosedCaseLeavesThePatientFreeForANewOne() {
     String reference = reference();
-    Response first = clinician.post("/api/v1/cases",
-        Map.of("clinicId", north.toString(), "patientRef", reference, "openedOn", today.toString()));
+    Response first = openInNorth(reference);
     String existing = first.json().get("caseId").asString();
-    Response immediately = clinician.post("/api/v1/cases",
-        Map.of("clinicId", north.toString(), "patientRef", reference, "openedOn", today.toString()));
+    Response immediately = openInNorth(reference);
     assertThat(immediately.status()).as("asked before the case views show the first case").isEqualTo(409);
     Response closed = clinician.post("/api/v1/cases/" + existing + "/closure",
         Map.of("closedOn", today.toString(), "reason", "Discharged"));
     assertThat(closed.status()).as(closed.body()).isEqualTo(201);
     clinician.withHeader("X-Consistency", "after=" + closed.header("X-Event-Position")).get("/api/v1/cases/" + existing);
-    Response next = clinician.post("/api/v1/cases",
-        Map.of("clinicId", north.toString(), "patientRef", reference, "openedOn", today.toString()));
+    Response next = openInNorth(reference);
     assertThat(next.status()).as(next.body()).isEqualTo(201);
   }
 
@@ -248,6 +242,12 @@ class VisitIT extends PostgresApplicationTest {
     Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
         Long.class, script.caseId());
     return count == null ? 0 : count;
+  }
+
+  /** Asks for a case of North for the patient, as the clinician, today. */
+  private Response openInNorth(String patientRef) {
+    return clinician.post("/api/v1/cases",
+        Map.of("clinicId", north.toString(), "patientRef", patientRef, "openedOn", today.toString()));
   }
 
   private String path(String rest) {
