@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The benchmark run (bench/run): a fresh database, the bulk history loaded as the write limit,
- * the read limit, then the packaged application measured from outside: first projection, reads,
+ * the read limit, the ceiling for commands (durable single-row inserts from 1, 8 and 32 clients),
+ * then the packaged application measured from outside: first projection, reads,
  * a rebuild, and commands at 1, 8 and 32 clients, with its memory watched throughout.
  *
  * <p>Arguments: {@code --events N} (default 1,500,000, about 100,000 cases), {@code --seconds S} measured per
@@ -77,6 +78,17 @@ public final class Bench {
         phases.done("read limit");
         say("Read limit: %,.0f events/s", readLimit.perSecond());
       }
+      // The ceiling for commands, measured before the application starts, on the same database.
+      List<DurableInserts.Level> durable = new ArrayList<>();
+      DurableInserts inserts = DurableInserts.prepare(database, history.rows());
+      for (int clients : CONCURRENCY) {
+        DurableInserts.Level level = inserts.run(clients, 2, seconds);
+        durable.add(level);
+        say("Durable single-row inserts at %d clients: %,.0f/s, p50 %.2f ms, p99 %.2f ms", clients,
+            level.perSecond(), level.millis(50), level.millis(99));
+      }
+      inserts.drop();
+      phases.done("durable inserts");
       long loaded = history.rows().size();
       List<String> caseIds = history.caseIds();
       String longCase = history.longCaseId();
@@ -141,7 +153,7 @@ public final class Bench {
         phases.done("commands");
 
         Report.Results results = new Report.Results(machine(database), command, loaded, caseIds.size() + 1,
-            LONG_CASE_EVENTS, writeLimit, readLimit, first, rebuild, levels, dashboard, dashboardComputed, timeline,
+            LONG_CASE_EVENTS, writeLimit, readLimit, durable, first, rebuild, levels, dashboard, dashboardComputed, timeline,
             stateAsOf, app.peakHeap(), app.peakResident(), phases.toString());
         String markdown = Report.markdown(results);
         Files.writeString(out.resolve("results.md"), markdown);
