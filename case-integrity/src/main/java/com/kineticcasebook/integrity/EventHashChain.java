@@ -41,33 +41,47 @@ public final class EventHashChain {
 
   private EventHashChain() {}
 
-  /** Extends the chains of the cases the given events were just appended to, on the appending connection. */
-  public static void extend(Connection connection, List<String> eventIds) throws SQLException {
+  /** Where an appended event landed: its case, its position in the store and its type. */
+  public record Appended(String eventId, String caseId, long globalIndex, String payloadType) {}
+
+  /**
+   * Extends the chains of the cases the given events were just appended to, on the appending
+   * connection, and reports where each landed, in each case's order. One query reads the stored
+   * rows (the bytes the hash covers) together with the link each case's first new event follows;
+   * one batch writes the new links.
+   */
+  public static List<Appended> extend(Connection connection, List<String> eventIds) throws SQLException {
     if (eventIds.isEmpty()) {
-      return;
+      return List.of();
     }
     String placeholders = String.join(",", Collections.nCopies(eventIds.size(), "?"));
-    List<StoredEvent> appended = new ArrayList<>();
+    List<StoredEvent> stored = new ArrayList<>();
+    List<String> followedHashes = new ArrayList<>();
+    List<Appended> appended = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement("SELECT " + ROW_COLUMNS
-        + " FROM domain_event_entry e WHERE e.event_identifier IN (" + placeholders + ")"
+        + ", e.global_index, p.hash FROM domain_event_entry e LEFT JOIN event_hash p"
+        + " ON p.aggregate_identifier = e.aggregate_identifier AND p.sequence_number = e.sequence_number - 1"
+        + " WHERE e.event_identifier IN (" + placeholders + ")"
         + " ORDER BY e.aggregate_identifier, e.sequence_number")) {
       for (int i = 0; i < eventIds.size(); i++) {
         select.setString(i + 1, eventIds.get(i));
       }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          appended.add(row(rows));
+          StoredEvent event = row(rows);
+          stored.add(event);
+          followedHashes.add(rows.getString(10));
+          appended.add(new Appended(event.eventId(), event.caseId(), rows.getLong(9), event.payloadType()));
         }
       }
     }
-    try (PreparedStatement previous = connection.prepareStatement(
-            "SELECT hash FROM event_hash WHERE aggregate_identifier = ? AND sequence_number = ?");
-        PreparedStatement insert = connection.prepareStatement("INSERT INTO event_hash (event_identifier, "
-            + "aggregate_identifier, sequence_number, previous_hash, hash) VALUES (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_hash (event_identifier, "
+        + "aggregate_identifier, sequence_number, previous_hash, hash) VALUES (?, ?, ?, ?, ?)")) {
       String lastCase = null;
       String lastHash = null;
-      for (StoredEvent event : appended) {
-        String previousHash = event.caseId().equals(lastCase) ? lastHash : previousHash(previous, event);
+      for (int i = 0; i < stored.size(); i++) {
+        StoredEvent event = stored.get(i);
+        String previousHash = event.caseId().equals(lastCase) ? lastHash : followed(event, followedHashes.get(i));
         String hash = hash(previousHash, event);
         insert.setString(1, event.eventId());
         insert.setString(2, event.caseId());
@@ -80,6 +94,7 @@ public final class EventHashChain {
       }
       insert.executeBatch();
     }
+    return List.copyOf(appended);
   }
 
   /** Recomputes a case's chain from its stored rows; reports the first event whose link does not hold. */
@@ -111,18 +126,15 @@ public final class EventHashChain {
         rows.getString(5), rows.getString(6), rows.getBytes(7), rows.getBytes(8));
   }
 
-  private static String previousHash(PreparedStatement previous, StoredEvent event) throws SQLException {
+  /** The hash a case's first newly appended event follows: the genesis, or its predecessor's link. */
+  private static String followed(StoredEvent event, String predecessorHash) {
     if (event.sequenceNumber() == 0) {
       return GENESIS;
     }
-    previous.setString(1, event.caseId());
-    previous.setLong(2, event.sequenceNumber() - 1);
-    try (ResultSet rows = previous.executeQuery()) {
-      if (!rows.next()) {
-        throw new IllegalStateException("The previous event of a case has no hash; the chain cannot be extended");
-      }
-      return rows.getString(1);
+    if (predecessorHash == null) {
+      throw new IllegalStateException("The previous event of a case has no hash; the chain cannot be extended");
     }
+    return predecessorHash;
   }
 
   /** The link of an event row that follows {@code previousHash} (public for bulk loads of generated history). */

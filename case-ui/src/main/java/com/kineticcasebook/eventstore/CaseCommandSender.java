@@ -38,8 +38,9 @@ public class CaseCommandSender {
   @Transactional
   public RecordedPosition send(String caseId, Object command) {
     lockCase(caseId, command);
+    int mark = AppendedEvents.mark();
     commandGateway.sendAndWait(command);
-    return lastEventOf(caseId);
+    return lastEventOf(caseId, mark);
   }
 
   /**
@@ -49,27 +50,22 @@ public class CaseCommandSender {
   @Transactional
   public RecordedPosition send(String caseId, Object command, Map<String, ?> metadata) {
     lockCase(caseId, command);
+    int mark = AppendedEvents.mark();
     commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
-    return lastEventOf(caseId);
+    return lastEventOf(caseId, mark);
   }
 
   /**
    * Sends a command that may append several events (a visit) and reports where each landed, in
-   * order. The case's row lock keeps other writers out between the two reads, so the events found
-   * after the earlier last sequence number are exactly this command's.
+   * order: the events this transaction appended to the case after the command was sent, which the
+   * case's row lock makes exactly this command's.
    */
   @Transactional
   public List<RecordedPosition> sendForEach(String caseId, Object command) {
     lockCase(caseId, command);
-    Long before = jdbc.queryForObject(
-        "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, caseId);
+    int mark = AppendedEvents.mark();
     commandGateway.sendAndWait(command);
-    return jdbc.query(
-        """
-        SELECT global_index, event_identifier, payload_type FROM domain_event_entry
-        WHERE aggregate_identifier = ? AND sequence_number > ? ORDER BY sequence_number""",
-        (rs, row) -> new RecordedPosition(rs.getLong(1), rs.getString(2), rs.getString(3)),
-        caseId, before == null ? -1L : before);
+    return AppendedEvents.since(mark, caseId);
   }
 
   /**
@@ -87,7 +83,15 @@ public class CaseCommandSender {
     }
   }
 
-  private RecordedPosition lastEventOf(String caseId) {
+  /**
+   * The command's last event, as appended in this transaction; a command that appended nothing
+   * reports the case's last event as stored.
+   */
+  private RecordedPosition lastEventOf(String caseId, int mark) {
+    List<RecordedPosition> appended = AppendedEvents.since(mark, caseId);
+    if (!appended.isEmpty()) {
+      return appended.get(appended.size() - 1);
+    }
     return jdbc.queryForObject(
         """
         SELECT global_index, event_identifier, payload_type FROM domain_event_entry
