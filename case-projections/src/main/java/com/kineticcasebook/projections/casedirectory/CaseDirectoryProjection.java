@@ -1,5 +1,7 @@
 package com.kineticcasebook.projections.casedirectory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.kineticcasebook.caseload.FindCaseClinic;
 import com.kineticcasebook.patientcase.CaseOpened;
 import com.kineticcasebook.patientcase.ClinicId;
@@ -16,12 +18,19 @@ import org.springframework.stereotype.Component;
  * Keeps {@code case_directory}: which clinic each case belongs to, for access decisions. It runs in the
  * subscribing processing group {@value ProcessingGroups#CASE_DIRECTORY}, inside the transaction that records the event,
  * so the access check of the very next request already sees a newly opened case.
+ *
+ * <p>A case's clinic is fixed when it opens and never changes, so each node keeps the clinics it
+ * has found (up to {@value #REMEMBERED_CASES} cases): the access rule of every request on a case
+ * then costs no round trip. A case not found is not remembered; it may be opening on another node.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CASE_DIRECTORY)
 class CaseDirectoryProjection {
 
+  static final int REMEMBERED_CASES = 100_000;
+
   private final JdbcTemplate jdbc;
+  private final Cache<UUID, ClinicId> clinics = Caffeine.newBuilder().maximumSize(REMEMBERED_CASES).build();
 
   CaseDirectoryProjection(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -35,8 +44,15 @@ class CaseDirectoryProjection {
 
   @QueryHandler
   Optional<ClinicId> handle(FindCaseClinic query) {
-    return jdbc.query("SELECT clinic_id FROM case_directory WHERE case_id = ?",
-            (rs, row) -> new ClinicId(rs.getObject(1, UUID.class)), query.caseId().value())
+    UUID caseId = query.caseId().value();
+    ClinicId known = clinics.getIfPresent(caseId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<ClinicId> found = jdbc.query("SELECT clinic_id FROM case_directory WHERE case_id = ?",
+            (rs, row) -> new ClinicId(rs.getObject(1, UUID.class)), caseId)
         .stream().findFirst();
+    found.ifPresent(clinic -> clinics.put(caseId, clinic));
+    return found;
   }
 }
