@@ -6,17 +6,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The append-only {@code access_log} table: rows are added, never changed.
  *
  * <p>On PostgreSQL a row's commit does not wait for the write-ahead log to reach the disk
- * ({@code synchronous_commit = off} for that transaction only): otherwise every read of clinical
+ * ({@code synchronous_commit = off} for that row's transaction only): otherwise every read of clinical
  * data would wait for a disk flush of its own log line. The row is written before the request's
  * thread moves on; what a PostgreSQL crash can lose is the last fraction of a second of access-log
  * rows, never an event (events commit synchronously, and carry who recorded them).
@@ -33,32 +33,32 @@ public class AccessLog {
   public enum Outcome { ALLOWED, REFUSED, FAILED }
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate transaction;
-  private final boolean postgres;
+  private final TransactionTemplate outsideTransactions;
 
   AccessLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.transaction = new TransactionTemplate(transactions);
-    this.postgres = "PostgreSQL".equals(
-        jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+    this.outsideTransactions = new TransactionTemplate(transactions);
+    this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
   }
 
+  /**
+   * Adds the row in one statement that is its own transaction (any surrounding one is suspended):
+   * set_config(..., true) lasts to the end of that transaction, so only this row's commit skips
+   * the flush.
+   */
   void append(Entry e) {
-    transaction.executeWithoutResult(status -> {
-      if (postgres) {
-        jdbc.execute("SET LOCAL synchronous_commit TO OFF");
-      }
-      insert(e);
-    });
-  }
-
-  private void insert(Entry e) {
-    jdbc.update("""
+    outsideTransactions.executeWithoutResult(status -> jdbc.update("""
+        WITH unflushed AS (SELECT set_config('synchronous_commit', 'off', true))
         INSERT INTO access_log (at, user_id, username, roles, case_id, clinic_id, action, client_address, outcome,
           status, break_glass, reason, correlation_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        e.at().atOffset(ZoneOffset.UTC), e.userId(), e.username(), e.roles(), e.caseId(), e.clinicId(), e.action(),
-        e.clientAddress(), e.outcome().name(), e.status(), e.breakGlass(), e.reason(), e.correlationId());
+        SELECT ?::timestamptz, ?::uuid, ?::varchar, ?::varchar, ?::uuid, ?::uuid, ?::varchar, ?::varchar,
+          ?::varchar, ?::integer, ?::boolean, ?::varchar, ?::varchar FROM unflushed""", values(e)));
+  }
+
+  private static Object[] values(Entry e) {
+    return new Object[] {e.at().atOffset(ZoneOffset.UTC), e.userId(), e.username(), e.roles(), e.caseId(),
+        e.clinicId(), e.action(), e.clientAddress(), e.outcome().name(), e.status(), e.breakGlass(), e.reason(),
+        e.correlationId()};
   }
 
   /** Whether the user was allowed this action on the case at or after the instant. */
