@@ -60,11 +60,14 @@ class AccessMatrixIT extends PostgresApplicationTest {
   void everyEndpointAnswersEveryActorExactlyAsTheMatrixSays() {
     Map<Actor, ApiClient> clients = clients();
     List<String> mismatches = new ArrayList<>();
+    Fixture fixture = null;
     for (Row row : rows()) {
       for (Actor actor : Actor.values()) {
-        Fixture fixture = fixture();
+        fixture = fixture == null ? fixture() : fixture;
+        long recorded = fixture.script().position();
         ApiClient client = actor == Actor.ANONYMOUS ? anonymous() : clients.get(actor);
         Response response = row.call().apply(client, fixture);
+        fixture = mayHaveChanged(row.method(), actor, response, fixture, recorded) ? null : fixture;
         int expected = row.expected().get(actor);
         if (response.status() != expected) {
           mismatches.add(row.method() + " " + row.pattern() + " as " + actor + ": expected " + expected + ", got "
@@ -83,10 +86,13 @@ class AccessMatrixIT extends PostgresApplicationTest {
   void everyPageAnswersEveryActorExactlyAsTheMatrixSays() {
     Map<Actor, WebSession> sessions = sessions();
     List<String> mismatches = new ArrayList<>();
+    Fixture fixture = null;
     for (PageRow row : pageRows()) {
       for (Actor actor : Actor.values()) {
-        Fixture fixture = fixture();
+        fixture = fixture == null ? fixture() : fixture;
+        long recorded = fixture.script().position();
         Response response = row.call().apply(sessions.get(actor), fixture);
+        fixture = mayHaveChanged(row.method(), actor, response, fixture, recorded) ? null : fixture;
         int expected = row.expected().get(actor);
         if (response.status() != expected) {
           mismatches.add(row.method() + " " + row.pattern() + " as " + actor + ": expected " + expected + ", got "
@@ -349,6 +355,18 @@ class AccessMatrixIT extends PostgresApplicationTest {
     sessions.put(Actor.AUDITOR, WebSession.signIn(port, "auditor", PASSWORD));
     sessions.put(Actor.ADMIN, WebSession.signIn(port, "admin", PASSWORD));
     return sessions;
+  }
+
+  /**
+   * Whether the call may have changed the fixture's case, so the next call needs a fresh one: a
+   * write that was not refused, or a row that prepared the case (closed it, say) before its call.
+   * A refused write changes nothing (that is one of the promises under test), so the same case
+   * serves every actor and row until one writes.
+   */
+  private static boolean mayHaveChanged(String method, Actor actor, Response response, Fixture fixture,
+      long recordedBefore) {
+    return (!method.equals("GET") && actor != Actor.ANONYMOUS && response.status() < 400)
+        || fixture.script().position() != recordedBefore;
   }
 
   private Fixture fixture() {
