@@ -31,6 +31,13 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseViewQueries {
 
+  /**
+   * The columns a caseload row needs: never the view's and timeline's JSON, which would make the
+   * sort before LIMIT carry kilobytes per case (docs/performance.md, the caseload's queries).
+   */
+  private static final String LIST_COLUMNS = "case_id, clinic_id, patient_ref, status, opened_on, closed_on, "
+      + "primary_injury_id, open_injuries, primary_condition_code, last_activity_at";
+
   private final JdbcTemplate jdbc;
   private final CaseViewTables tables;
   private final EventStore eventStore;
@@ -95,7 +102,7 @@ class CaseViewQueries {
     paged.add(query.size());
     paged.add((long) query.page() * query.size());
     List<CaseListItem> items = jdbc.query(
-        "SELECT * FROM case_view WHERE " + where + " ORDER BY " + orderBy(query.sort(), query.descending())
+        "SELECT " + LIST_COLUMNS + " FROM case_view WHERE " + where + " ORDER BY " + orderBy(query.sort(), query.descending())
             + " LIMIT ? OFFSET ?",
         CaseViewQueries::item, paged.toArray());
     return new CaseListPage(items, query.page(), query.size(), total == null ? 0 : total);
