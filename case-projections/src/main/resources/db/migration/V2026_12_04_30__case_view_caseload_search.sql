@@ -9,6 +9,14 @@ ALTER TABLE case_view ADD COLUMN search_codes TEXT[] NOT NULL DEFAULT '{}';
 ALTER TABLE case_view ADD COLUMN clinician_ids UUID[] NOT NULL DEFAULT '{}';
 ALTER TABLE case_view ADD COLUMN last_activity_at TIMESTAMP WITH TIME ZONE;
 
+-- The caseload reads the short columns of tens of thousands of rows for a sort or a broad search;
+-- each case's view and timeline JSON (kilobytes) is kept out of line, so those rows stay narrow
+-- (docs/performance.md, the caseload's queries). Reading one case's view fetches it from there.
+ALTER TABLE case_view SET (toast_tuple_target = 256);
+-- The columns the caseload filters on stay in the row (compressed at most), never out of line.
+ALTER TABLE case_view ALTER COLUMN search_codes SET STORAGE MAIN;
+ALTER TABLE case_view ALTER COLUMN clinician_ids SET STORAGE MAIN;
+
 CREATE INDEX case_view_search_codes ON case_view USING GIN (search_codes);
 CREATE INDEX case_view_clinician_ids ON case_view USING GIN (clinician_ids);
 -- The start of a patient reference, ignoring case (LIKE 'n-001%').
