@@ -6,6 +6,7 @@ import com.kineticcasebook.access.ClinicAccess;
 import com.kineticcasebook.caseload.CaseListPage;
 import com.kineticcasebook.caseload.CaseStatus;
 import com.kineticcasebook.caseload.CaseTimeline;
+import com.kineticcasebook.caseload.CaseloadSort;
 import com.kineticcasebook.caseload.CaseView;
 import com.kineticcasebook.caseload.FindCaseTimeline;
 import com.kineticcasebook.caseload.FindCaseView;
@@ -17,7 +18,10 @@ import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Paging;
 import com.kineticcasebook.problem.Problems;
 import com.kineticcasebook.projections.ProcessingGroups;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -39,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseQueryController {
 
   private static final int MAX_PAGE_SIZE = 200;
+  private static final int MAX_SEARCH_LENGTH = 200;
 
   private final QueryGateway queries;
   private final CaseAccess access;
@@ -58,13 +63,33 @@ class CaseQueryController {
       @AuthenticationPrincipal CasebookUser user,
       @RequestParam(required = false) UUID clinicId,
       @RequestParam(required = false) CaseStatus status,
+      @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "false") boolean mine,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String order,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       @RequestHeader(name = ReadConsistency.HEADER, required = false) String consistencyHeader) {
     Paging.require(page, size, MAX_PAGE_SIZE);
+    CaseloadSort column = sort == null ? null : CaseloadSort.ofApiName(sort).orElseThrow(() -> invalid("sort",
+        "must be one of " + Arrays.stream(CaseloadSort.values()).map(CaseloadSort::apiName)
+            .collect(Collectors.joining(", "))));
+    if (order != null && !order.equals("asc") && !order.equals("desc")) {
+      throw invalid("order", "must be asc or desc");
+    }
+    if (q != null && q.length() > MAX_SEARCH_LENGTH) {
+      throw invalid("q", "must be at most " + MAX_SEARCH_LENGTH + " characters");
+    }
     Set<ClinicId> clinics = clinicAccess.caseloadClinics(user, clinicId);
     consistency.await(consistencyHeader, ProcessingGroups.CASE_VIEWS);
-    return queries.query(new ListCases(clinics, status, page, size), CaseListPage.class).join();
+    CaseloadSort by = column == null ? CaseloadSort.OPENED_ON : column;
+    boolean descending = order == null ? by.descendingByDefault() : order.equals("desc");
+    return queries.query(new ListCases(clinics, status, q, mine ? user.id() : null, by, descending, page, size),
+        CaseListPage.class).join();
+  }
+
+  private static ApiException invalid(String field, String message) {
+    return new ApiException(Problems.validation(List.of(new Problems.FieldError(field, message))));
   }
 
   @GetMapping("/{caseId}")

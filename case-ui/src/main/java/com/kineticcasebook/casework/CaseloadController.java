@@ -7,6 +7,7 @@ import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.caseload.CaseListItem;
 import com.kineticcasebook.caseload.CaseListPage;
 import com.kineticcasebook.caseload.CaseStatus;
+import com.kineticcasebook.caseload.CaseloadSort;
 import com.kineticcasebook.caseload.ListCases;
 import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.pages.PageController;
@@ -67,6 +68,9 @@ class CaseloadController {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String clinic,
+      @RequestParam(required = false) String mine,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String order,
       @RequestParam(defaultValue = "0") String page,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore) {
@@ -79,13 +83,19 @@ class CaseloadController {
     Set<ClinicId> searched = (wantedClinic == null ? clinicNames.keySet() : Set.of(wantedClinic)).stream()
         .map(ClinicId::new).collect(Collectors.toSet());
     int pageNumber = pageNumber(page);
-    CaseListPage result = queries.query(new ListCases(searched, wantedStatus, q, pageNumber, PAGE_SIZE),
-        CaseListPage.class).join();
+    boolean onlyMine = "true".equals(mine);
+    // The page is forgiving: a column or order it does not know falls back to the usual order.
+    CaseloadSort column = CaseloadSort.ofApiName(sort).orElse(null);
+    boolean descending = column == null ? true
+        : "desc".equals(order) || (!"asc".equals(order) && column.descendingByDefault());
+    CaseListPage result = queries.query(new ListCases(searched, wantedStatus, q, onlyMine ? user.id() : null,
+        column, descending, pageNumber, PAGE_SIZE), CaseListPage.class).join();
+    LocalDate today = LocalDate.now(clock);
 
     // htmx's live search swaps only the results; restoring history needs the whole page.
     boolean resultsOnly = htmx != null && historyRestore == null;
     ModelAndView mav = new ModelAndView(resultsOnly ? "casework/caseload :: results" : "casework/caseload");
-    mav.addObject("rows", result.items().stream().map(item -> row(item, clinicNames)).toList());
+    mav.addObject("rows", result.items().stream().map(item -> row(item, clinicNames, today)).toList());
     mav.addObject("total", result.total());
     mav.addObject("page", pageNumber);
     mav.addObject("pages", Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
@@ -93,7 +103,33 @@ class CaseloadController {
     mav.addObject("status", wantedStatus == null ? "" : wantedStatus.name());
     mav.addObject("clinic", wantedClinic == null ? "" : wantedClinic.toString());
     mav.addObject("clinics", clinics);
+    mav.addObject("mine", onlyMine ? "true" : "");
+    mav.addObject("sort", column == null ? "" : column.apiName());
+    mav.addObject("order", column == null ? "" : descending ? "desc" : "asc");
+    mav.addObject("columns", SortableColumn.of(column, descending));
     return mav;
+  }
+
+  /**
+   * A column header the clinician can sort by: its {@code aria-sort} when it is the one sorted by,
+   * and the order a click on it asks for (the other way round when sorted by it already).
+   */
+  record SortableColumn(String label, String sort, String ariaSort, String nextOrder) {
+    static List<SortableColumn> of(CaseloadSort sortedBy, boolean descending) {
+      CaseloadSort effective = sortedBy == null ? CaseloadSort.OPENED_ON : sortedBy;
+      return List.of(
+          column("Patient", CaseloadSort.PATIENT_REF, effective, descending),
+          column("Status", CaseloadSort.STATUS, effective, descending),
+          column("Opened", CaseloadSort.OPENED_ON, effective, descending),
+          column("Last activity", CaseloadSort.LAST_ACTIVITY_AT, effective, descending));
+    }
+
+    private static SortableColumn column(String label, CaseloadSort sort, CaseloadSort sortedBy, boolean descending) {
+      boolean sorted = sort == sortedBy;
+      String next = sorted ? (descending ? "asc" : "desc") : (sort.descendingByDefault() ? "desc" : "asc");
+      return new SortableColumn(label, sort.apiName(), sorted ? (descending ? "descending" : "ascending") : null,
+          next);
+    }
   }
 
   @GetMapping("/new")
@@ -155,10 +191,11 @@ class CaseloadController {
     return users.clinicsOf(user).stream().filter(c -> user.worksIn(c.clinicId())).toList();
   }
 
-  private static CaseloadRow row(CaseListItem item, Map<UUID, String> clinicNames) {
+  private CaseloadRow row(CaseListItem item, Map<UUID, String> clinicNames, LocalDate today) {
     String condition = ConditionCatalogue.find(item.primaryConditionCode()).map(Condition::label).orElse(null);
     return new CaseloadRow(item.caseId().value(), item.patientRef(), clinicNames.getOrDefault(item.clinicId().value(), ""),
-        item.status(), item.openedOn(), condition, item.openInjuries());
+        item.status(), item.openedOn(), condition, item.openInjuries(), item.lastActivityAt(),
+        CaseloadRow.activityInWords(item.lastActivityAt(), today, clock.getZone()));
   }
 
   private static CaseStatus parse(String status) {

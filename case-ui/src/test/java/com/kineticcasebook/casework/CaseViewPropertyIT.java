@@ -160,6 +160,15 @@ class CaseViewPropertyIT {
       assertThat(live.version()).as("no event is held back").isEqualTo(generated.steps().size() - 1);
       assertThat(live.injuries()).hasSize(generated.liveInjuries());
       assertThat(live.openInjuries()).isEqualTo(generated.openInjuries());
+      Map<String, Object> caseload = jdbc.queryForMap(
+          "SELECT search_codes, clinician_ids, last_activity_at FROM case_view WHERE case_id = ?",
+          generated.caseId().value());
+      assertThat(elements(caseload.get("search_codes"))).as(generated.toString())
+          .isEqualTo(folded.caseload().searchCodes());
+      assertThat(elements(caseload.get("clinician_ids"))).as(generated.toString())
+          .isEqualTo(folded.caseload().clinicianIds());
+      assertThat(((java.sql.Timestamp) caseload.get("last_activity_at")).toInstant())
+          .isEqualTo(folded.caseload().lastActivityAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outcome_secondary WHERE case_id = ?", Integer.class,
           generated.caseId().value())).isEqualTo(folded.secondaries().size());
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outcome_measure_change WHERE case_id = ?", Integer.class,
@@ -189,6 +198,14 @@ class CaseViewPropertyIT {
       pause();
     }
     assertThat(Projections.readModels(jdbc)).isEqualTo(live);
+  }
+
+  private static List<Object> elements(Object array) {
+    try {
+      return List.of((Object[]) ((java.sql.Array) array).getArray());
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void awaitProjected(long position) {

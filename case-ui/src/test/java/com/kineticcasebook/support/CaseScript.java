@@ -42,6 +42,11 @@ public final class CaseScript {
         Long.parseLong(response.header("X-Event-Position")), openedDay);
   }
 
+  /** The same case, recorded from now on by another user (from the latest position this script knows). */
+  public CaseScript by(ApiClient other) {
+    return new CaseScript(other, day0, caseId, position, latestDay);
+  }
+
   public String caseId() {
     return caseId;
   }

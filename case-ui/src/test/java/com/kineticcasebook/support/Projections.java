@@ -18,12 +18,27 @@ public final class Projections {
    */
   public static Map<String, List<Map<String, Object>>> readModels(JdbcTemplate jdbc) {
     Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-    tables.put("case_view", jdbc.queryForList("SELECT * FROM case_view ORDER BY case_id"));
+    tables.put("case_view", rows(jdbc, "SELECT * FROM case_view ORDER BY case_id"));
     tables.put("outcome_secondary",
-        jdbc.queryForList("SELECT * FROM outcome_secondary ORDER BY case_id, secondary_injury_id"));
+        rows(jdbc, "SELECT * FROM outcome_secondary ORDER BY case_id, secondary_injury_id"));
     tables.put("outcome_measure_change",
-        jdbc.queryForList("SELECT * FROM outcome_measure_change ORDER BY case_id, injury_id, instrument"));
+        rows(jdbc, "SELECT * FROM outcome_measure_change ORDER BY case_id, injury_id, instrument"));
     return tables;
+  }
+
+  /** The rows with their array columns (a case's search codes and clinicians) as lists, which compare by content. */
+  private static List<Map<String, Object>> rows(JdbcTemplate jdbc, String sql) {
+    return jdbc.query(sql, (rs, row) -> {
+      Map<String, Object> columns = new LinkedHashMap<>();
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        Object value = rs.getObject(i);
+        if (value instanceof java.sql.Array array) {
+          value = List.of((Object[]) array.getArray());
+        }
+        columns.put(rs.getMetaData().getColumnLabel(i), value);
+      }
+      return columns;
+    });
   }
 
   /** Returns when no rebuild runs and the projection's position has reached the head. */

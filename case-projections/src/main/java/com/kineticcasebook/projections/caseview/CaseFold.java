@@ -25,6 +25,7 @@ import com.kineticcasebook.patientcase.PrimaryHypothesised;
 import com.kineticcasebook.patientcase.RecordingId;
 import com.kineticcasebook.patientcase.SecondaryResolved;
 import com.kineticcasebook.patientcase.TreatmentStarted;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -46,13 +49,22 @@ public final class CaseFold {
 
   /** Everything derived from a case's events. */
   public record Folded(CaseView view, StoredTimeline timeline, List<SecondaryOutcome> secondaries,
-      List<MeasureChange> measures) {
+      List<MeasureChange> measures, Caseload caseload) {
 
     /** The timeline worded, as the API and the pages show it. */
     public List<TimelineEntry> timelineEntries() {
       return timeline.worded();
     }
   }
+
+  /**
+   * What the caseload searches, filters and sorts a case by besides its view.
+   *
+   * @param searchCodes the search codes of the case's live injuries ({@link CaseloadSearch}), sorted
+   * @param clinicianIds the assigned clinician and everyone who recorded an event on the case, sorted
+   * @param lastActivityAt when the case's latest event was recorded
+   */
+  public record Caseload(List<String> searchCodes, List<UUID> clinicianIds, Instant lastActivityAt) {}
 
   private final ZoneId zone;
 
@@ -85,8 +97,33 @@ public final class CaseFold {
     timeline.sort(Comparator.comparing(StoredTimeline.Entry::occurredOn)
         .thenComparingLong(StoredTimeline.Entry::sequenceNumber));
     long version = events.isEmpty() ? -1 : events.get(events.size() - 1).getSequenceNumber();
-    return new Folded(state.view(version), new StoredTimeline(List.copyOf(state.labels.values()), timeline),
-        state.secondaries(), state.measures());
+    CaseView view = state.view(version);
+    return new Folded(view, new StoredTimeline(List.copyOf(state.labels.values()), timeline),
+        state.secondaries(), state.measures(), caseload(view, events));
+  }
+
+  private static Caseload caseload(CaseView view, List<? extends DomainEventMessage<?>> events) {
+    Set<UUID> clinicians = new TreeSet<>();
+    clinicians.add(view.assignedClinicianId());
+    for (DomainEventMessage<?> event : events) {
+      UUID recordedBy = uuidOrNull(event.getMetaData().get("userId"));
+      if (recordedBy != null) {
+        clinicians.add(recordedBy);
+      }
+    }
+    return new Caseload(CaseloadSearch.searchCodes(view), List.copyOf(clinicians),
+        events.get(events.size() - 1).getTimestamp());
+  }
+
+  private static UUID uuidOrNull(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value.toString());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private StoredTimeline.Entry timelineEntry(DomainEventMessage<?> event, String errorReason) {

@@ -73,8 +73,8 @@ class CaseViewTables {
     jdbc.batchUpdate("""
         INSERT INTO case_view (clinic_id, patient_ref, status, opened_on, closed_on, assigned_clinician_id,
           primary_injury_id, open_injuries, version, view_json, timeline_json, primary_condition_code,
-          condition_codes, case_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", views);
+          condition_codes, search_codes, clinician_ids, last_activity_at, case_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::uuid[], ?, ?)""", views);
     jdbc.batchUpdate("""
         INSERT INTO outcome_secondary (case_id, secondary_injury_id, clinic_id, clinician_id,
           secondary_condition_code, secondary_onset_on, primary_injury_id, primary_condition_code,
@@ -111,7 +111,9 @@ class CaseViewTables {
     return new Object[] {view.clinicId(), view.patientRef(), view.status().name(), view.openedOn(), view.closedOn(),
         view.assignedClinicianId(), view.primaryInjuryId(), view.openInjuries(), view.version(),
         json.writeValueAsString(view), timelineJson(folded.timeline()), CaseloadSearch.primaryCondition(view),
-        CaseloadSearch.conditionCodes(view), caseId};
+        CaseloadSearch.conditionCodes(view), folded.caseload().searchCodes().toArray(String[]::new),
+        folded.caseload().clinicianIds().stream().map(UUID::toString).toArray(String[]::new),
+        folded.caseload().lastActivityAt().atOffset(java.time.ZoneOffset.UTC), caseId};
   }
 
   CaseView view(String viewJson) {
