@@ -34,7 +34,7 @@ class AuditPagesTest {
         author.toString(), json.readTree("[\"CLINICIAN\"]"), "c-1", json.createObjectNode(),
         json.readTree("{\"caseId\":\"x\",\"filmedOn\":\"2026-03-14\",\"findings\":{\"cadenceSpm\":168,\"antalgic\":true},"
             + "\"evidence\":[],\"video\":null}"),
-        "a".repeat(64), AuditPages.GENESIS_HASH);
+        "a".repeat(64), AuditPages.GENESIS_HASH, "{}");
     AuditPages.EventRow row = AuditPages.rows(List.of(event), Map.of(author, "clinician.north"), "e1").get(0);
     assertThat(row.who()).isEqualTo("clinician.north");
     assertThat(row.type()).isEqualTo("Gait filmed");
