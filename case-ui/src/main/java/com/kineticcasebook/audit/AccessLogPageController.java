@@ -69,6 +69,7 @@ class AccessLogPageController {
     model.addAttribute("from", from);
     model.addAttribute("to", to);
     model.addAttribute("limit", SHOWN);
+    model.addAttribute("filtered", false);
     if (!errors.isEmpty()) {
       model.addAttribute("errors", errors);
       model.addAttribute("entries", List.of());

@@ -27,6 +27,17 @@ class PageWidthBrowserIT extends BrowserTest {
             + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().replace(/\\s+/g, '.') : '')
             + ' right ' + Math.round(e.getBoundingClientRect().right)).join('; ')""";
 
+  /** Elements placed off the left edge, which no scrollbar can reach (the skip link waits there on purpose). */
+  private static final String OFF_LEFT = """
+      () => [...document.querySelectorAll('body *')]
+        .filter(e => { const r = e.getBoundingClientRect(); return r.left < -1 && r.width > 1 && r.height > 1; })
+        .filter(e => !e.closest('.skip-link'))
+        .filter(e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+            if (getComputedStyle(a).overflowX !== 'visible') return false; } return true; })
+        .slice(0, 4).map(e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className
+            ? '.' + e.className.trim().replace(/\\s+/g, '.') : '') + ' left ' + Math.round(e.getBoundingClientRect().left))
+        .join('; ')""";
+
   @Test
   void noPageScrollsSidewaysAtPhoneOrTabletWidth() {
     CaseScript script = PageTour.recordCase(as("clinician.north"), north);
@@ -58,6 +69,10 @@ class PageWidthBrowserIT extends BrowserTest {
         if (scrollWidth > innerWidth || innerWidth > width) {
           problems.add(stop.name() + " at " + width + " px scrolls to " + Math.max(scrollWidth, innerWidth)
               + " px; widest elements: " + page.evaluate(WIDEST, width));
+        }
+        Object offLeft = page.evaluate(OFF_LEFT);
+        if (!String.valueOf(offLeft).isEmpty()) {
+          problems.add(stop.name() + " at " + width + " px has content off the left edge: " + offLeft);
         }
         if (width == 390 && stop.user() != null) {
           double bar = ((Number) page.evaluate("document.querySelector('.topbar').getBoundingClientRect().height"))
