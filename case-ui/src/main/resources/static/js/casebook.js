@@ -52,4 +52,31 @@
       });
     });
   });
+
+  // A table wider than its card scrolls inside the card. Such a region is reachable by keyboard
+  // (focusable, named after its card's heading) only while it does scroll.
+  function markScrollRegions() {
+    Array.prototype.forEach.call(document.querySelectorAll('.table-wrap'), function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && !wrap.hasAttribute('tabindex')) {
+        var card = wrap.closest('section, .card');
+        var heading = card && card.querySelector('h2, h3');
+        var table = wrap.querySelector('table');
+        var name = (table && table.getAttribute('aria-label')) || (heading && heading.textContent.trim()) || 'Table';
+        wrap.setAttribute('tabindex', '0');
+        wrap.setAttribute('role', 'region');
+        wrap.setAttribute('aria-label', name.replace(/\s+/g, ' ') + ' (scrolls sideways)');
+        wrap.dataset.scrollRegion = 'true';
+      } else if (!scrolls && wrap.dataset.scrollRegion === 'true') {
+        wrap.removeAttribute('tabindex');
+        wrap.removeAttribute('role');
+        wrap.removeAttribute('aria-label');
+        delete wrap.dataset.scrollRegion;
+      }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', markScrollRegions);
+  window.addEventListener('resize', markScrollRegions);
+  document.addEventListener('toggle', markScrollRegions, true);
+  document.addEventListener('htmx:afterSettle', markScrollRegions);
 })();

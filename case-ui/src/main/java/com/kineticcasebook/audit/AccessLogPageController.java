@@ -1,7 +1,11 @@
 package com.kineticcasebook.audit;
 
 import com.kineticcasebook.access.AccessLog;
+import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.pages.PageController;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +14,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The access log page for auditors: who read or changed a case, newest first. */
+/**
+ * The access log page for auditors: who read or changed a case, newest first, filtered by a case,
+ * a user (username or id) and days in UTC; the filter stays in the address.
+ */
 @PageController
 class AccessLogPageController {
 
@@ -21,31 +28,61 @@ class AccessLogPageController {
       int status, String breakGlassReason, String correlationId) {}
 
   private final AccessLog accessLog;
+  private final UserDirectory users;
 
-  AccessLogPageController(AccessLog accessLog) {
+  AccessLogPageController(AccessLog accessLog, UserDirectory users) {
     this.accessLog = accessLog;
+    this.users = users;
   }
 
   @GetMapping("/audit/access-log")
-  String accessLog(@RequestParam(required = false) String caseId, Model model) {
-    UUID filter = null;
+  String accessLog(@RequestParam(required = false) String caseId, @RequestParam(required = false) String user,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    UUID caseFilter = null;
     if (caseId != null && !caseId.isBlank()) {
       Optional<UUID> parsed = AuditPages.uuid(caseId.strip());
       if (parsed.isEmpty()) {
-        model.addAttribute("errors", Map.of("caseId", AuditPages.NOT_A_CASE_ID));
-        model.addAttribute("caseId", caseId);
-        model.addAttribute("entries", List.of());
-        return "audit/access-log";
+        errors.put("caseId", AuditPages.NOT_A_CASE_ID);
+      } else {
+        caseFilter = parsed.get();
       }
-      filter = parsed.get();
     }
-    model.addAttribute("caseId", filter == null ? null : filter.toString());
-    model.addAttribute("entries", accessLog.find(filter, null, null, null, 0, SHOWN).stream()
+    UUID userFilter = null;
+    if (user != null && !user.isBlank()) {
+      String typed = user.strip();
+      Optional<UUID> found = AuditPages.uuid(typed).or(() -> users.findByUsername(typed).map(u -> u.id()));
+      if (found.isEmpty()) {
+        errors.put("user", "No user has this username; enter a username or a user id.");
+      } else {
+        userFilter = found.get();
+      }
+    }
+    Optional<LocalDate> fromDay = AuditPages.day(from, "from", errors);
+    Optional<LocalDate> toDay = AuditPages.day(to, "to", errors);
+    if (fromDay.isPresent() && toDay.isPresent() && toDay.get().isBefore(fromDay.get())) {
+      errors.put("to", "Choose a day on or after the first day.");
+    }
+    model.addAttribute("caseId", caseFilter != null ? caseFilter.toString()
+        : caseId == null || caseId.isBlank() ? null : caseId);
+    model.addAttribute("user", user);
+    model.addAttribute("from", from);
+    model.addAttribute("to", to);
+    model.addAttribute("limit", SHOWN);
+    model.addAttribute("filtered", false);
+    if (!errors.isEmpty()) {
+      model.addAttribute("errors", errors);
+      model.addAttribute("entries", List.of());
+      return "audit/access-log";
+    }
+    Instant start = fromDay.map(AuditPages::startOf).orElse(null);
+    Instant end = toDay.map(AuditPages::endOf).orElse(null);
+    model.addAttribute("filtered", caseFilter != null || userFilter != null || start != null || end != null);
+    model.addAttribute("entries", accessLog.find(caseFilter, userFilter, start, end, 0, SHOWN).stream()
         .map(e -> new Row(AuditPages.shown(e.at()), e.at().toString(), e.username() == null ? "Not signed in" : e.username(),
             e.roles() == null ? "—" : e.roles().replace(",", ", "), e.action(), e.caseId(), e.outcome().name(),
             e.status(), e.breakGlass() ? e.reason() : null, e.correlationId()))
         .toList());
-    model.addAttribute("limit", SHOWN);
     return "audit/access-log";
   }
 }

@@ -5,9 +5,6 @@ import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.pages.PageController;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,8 +58,8 @@ class AdministrationLogPageController {
         userId = found.get();
       }
     }
-    Optional<LocalDate> fromDay = day(from, "from", errors);
-    Optional<LocalDate> toDay = day(to, "to", errors);
+    Optional<LocalDate> fromDay = AuditPages.day(from, "from", errors);
+    Optional<LocalDate> toDay = AuditPages.day(to, "to", errors);
     if (fromDay.isPresent() && toDay.isPresent() && toDay.get().isBefore(fromDay.get())) {
       errors.put("to", "Choose a day on or after the first day.");
     }
@@ -75,25 +72,12 @@ class AdministrationLogPageController {
       model.addAttribute("entries", List.of());
       return "audit/administration-log";
     }
-    Instant start = fromDay.map(day -> day.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null);
-    Instant end = toDay.map(day -> day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minus(1, ChronoUnit.MICROS))
-        .orElse(null);
+    Instant start = fromDay.map(AuditPages::startOf).orElse(null);
+    Instant end = toDay.map(AuditPages::endOf).orElse(null);
     model.addAttribute("filtered", userId != null || start != null || end != null);
     model.addAttribute("entries", log.find(userId, start, end, 0, SHOWN).stream().map(AdministrationLogPageController::row)
         .toList());
     return "audit/administration-log";
-  }
-
-  private static Optional<LocalDate> day(String text, String field, Map<String, String> errors) {
-    if (text == null || text.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(text.strip()));
-    } catch (DateTimeParseException notADay) {
-      errors.put(field, "Enter a day as year-month-day, for example 2026-03-14.");
-      return Optional.empty();
-    }
   }
 
   private static Row row(AdministrationLog.Entry e) {

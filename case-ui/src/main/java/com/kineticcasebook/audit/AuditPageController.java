@@ -9,6 +9,7 @@ import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,22 +40,56 @@ class AuditPageController {
     this.users = users;
   }
 
+  /** A case found by its clinic and patient reference, its clinic named. */
+  record Match(UUID caseId, String clinic, String patientRef, String openedOn, String status) {}
+
   @GetMapping("/audit")
-  String find(@RequestParam(required = false) String caseId, Model model) {
+  String find(@RequestParam(required = false) String caseId, @RequestParam(required = false) String clinicId,
+      @RequestParam(required = false) String patientRef, Model model) {
+    Map<UUID, String> clinics = users.clinics().stream()
+        .collect(Collectors.toMap(UserDirectory.Clinic::clinicId, UserDirectory.Clinic::name));
+    model.addAttribute("clinics", users.clinics());
+    Map<String, String> errors = new LinkedHashMap<>();
     if (caseId != null) {
       Optional<UUID> id = AuditPages.uuid(caseId.strip());
       if (id.isPresent() && !history.events(id.get()).isEmpty()) {
         return "redirect:/audit/cases/" + id.get();
       }
       model.addAttribute("caseId", caseId);
-      model.addAttribute("errors", Map.of("caseId", id.isEmpty()
-          ? AuditPages.NOT_A_CASE_ID
-          : "No case with this id has been recorded."));
+      errors.put("caseId", id.isEmpty() ? AuditPages.NOT_A_CASE_ID : "No case with this id has been recorded.");
     }
-    Map<UUID, String> clinics = users.clinics().stream()
-        .collect(Collectors.toMap(UserDirectory.Clinic::clinicId, UserDirectory.Clinic::name));
+    if (clinicId != null || patientRef != null) {
+      findByPatient(clinicId, patientRef, clinics, errors, model);
+    }
+    if (!errors.isEmpty()) {
+      model.addAttribute("errors", errors);
+    }
     model.addAttribute("recent", AuditPages.recent(history.recentlyChanged(RECENT_CASES), clinics));
     return "audit/find";
+  }
+
+  private void findByPatient(String clinicId, String patientRef, Map<UUID, String> clinics, Map<String, String> errors,
+      Model model) {
+    model.addAttribute("clinicId", clinicId);
+    model.addAttribute("patientRef", patientRef);
+    Optional<UUID> clinic = AuditPages.uuid(clinicId == null ? null : clinicId.strip()).filter(clinics::containsKey);
+    if (clinic.isEmpty()) {
+      errors.put("clinicId", "Choose the clinic that opened the case.");
+    }
+    String reference = patientRef == null ? "" : patientRef.strip();
+    if (reference.isEmpty()) {
+      errors.put("patientRef", "Enter the patient reference, for example N-1042.");
+    } else if (reference.length() > AuditPages.PATIENT_REF_MAX) {
+      errors.put("patientRef", "A patient reference has at most " + AuditPages.PATIENT_REF_MAX + " characters.");
+    }
+    if (clinic.isPresent() && errors.get("patientRef") == null) {
+      model.addAttribute("matches", history.casesOf(clinic.get(), reference).stream()
+          .map(c -> new Match(c.caseId().value(), clinics.get(c.clinicId().value()), c.patientRef(),
+              c.openedOn() == null ? "—" : c.openedOn().toString(), AuditPages.label(c.status().name())))
+          .toList());
+      model.addAttribute("searchedClinic", clinics.get(clinic.get()));
+      model.addAttribute("searchedRef", reference);
+    }
   }
 
   @GetMapping("/audit/cases/{caseId}")
@@ -70,7 +105,16 @@ class AuditPageController {
     model.addAttribute("caseId", caseId);
     model.addAttribute("opened", events.get(0).payload());
     model.addAttribute("verification", verification);
-    model.addAttribute("events", AuditPages.rows(events, users.usernames(people), verification.firstBrokenEventId()));
+    events.forEach(e -> {
+      var assigned = e.payload().get("assignedClinicianId");
+      if (assigned != null && !assigned.isNull()) {
+        AuditPages.uuid(assigned.asString()).ifPresent(people::add);
+      }
+    });
+    Map<UUID, String> clinics = users.clinics().stream()
+        .collect(Collectors.toMap(UserDirectory.Clinic::clinicId, UserDirectory.Clinic::name));
+    model.addAttribute("events", AuditPages.rows(events, users.usernames(people), clinics,
+        verification.firstBrokenEventId()));
     model.addAttribute("asOf", asOf);
     if (asOf != null && !asOf.isBlank()) {
       Optional<Instant> instant = AuditPages.parseInstant(asOf.strip());

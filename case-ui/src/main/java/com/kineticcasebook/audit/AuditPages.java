@@ -2,8 +2,15 @@ package com.kineticcasebook.audit;
 
 import com.kineticcasebook.caseload.CaseView;
 import com.kineticcasebook.patientcase.CanonicalUuid;
+import com.kineticcasebook.reference.BodyRegion;
+import com.kineticcasebook.reference.GaitView;
+import com.kineticcasebook.reference.OutcomeInstrument;
+import com.kineticcasebook.reference.RunningSurface;
+import com.kineticcasebook.reference.Side;
+import com.kineticcasebook.reference.TreatmentModality;
 import com.kineticcasebook.reference.Wording;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +33,8 @@ import tools.jackson.databind.JsonNode;
 final class AuditPages {
 
   static final String GENESIS_HASH = "0".repeat(64);
+  /** The longest patient reference a case can have been opened with. */
+  static final int PATIENT_REF_MAX = 64;
   static final String NOT_A_CASE_ID = "Enter a case id in the form 8-4-4-4-12 hexadecimal digits, as shown on the case.";
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss.SSS 'UTC'", Locale.UK)
       .withZone(ZoneOffset.UTC);
@@ -35,7 +44,7 @@ final class AuditPages {
 
   /** One event row of the history page. */
   record EventRow(String eventId, long sequenceNumber, long globalIndex, String recordedAt, String recordedAtInstant,
-      String type, String who, String roles, String correlationId, List<Field> fields, String hash,
+      String type, String who, String roles, String correlationId, List<Field> fields, String recorded, String hash,
       String previousHash, boolean firstBroken) {
 
     public String hashShown() {
@@ -98,12 +107,99 @@ final class AuditPages {
 
   static List<EventRow> rows(List<CaseHistory.RecordedEvent> events, Map<UUID, String> usernames,
       String firstBrokenEventId) {
+    return rows(events, usernames, Map.of(), firstBrokenEventId);
+  }
+
+  /**
+   * The history's rows, each event's details in words: injuries, gait filmings, treatments and
+   * events by what the history itself recorded of them, people by username, clinics by name,
+   * catalogue codes by their labels. The stored payload stays beside them as recorded.
+   */
+  static List<EventRow> rows(List<CaseHistory.RecordedEvent> events, Map<UUID, String> usernames,
+      Map<UUID, String> clinicNames, String firstBrokenEventId) {
+    Names names = Names.of(events, usernames, clinicNames);
     return events.stream().map(e -> new EventRow(e.eventId(), e.sequenceNumber(), e.globalIndex(),
         shown(e.recordedAt()), e.recordedAt().toString(), label(e.type()), who(e.userId(), usernames),
         e.roles() == null ? "—" : String.join(", ", StreamSupport.stream(e.roles().spliterator(), false)
             .map(role -> label(role.asString())).toList()),
-        e.correlationId() == null ? "—" : e.correlationId(), fields(e.payload()), e.hash(), e.previousHash(),
-        e.eventId().equals(firstBrokenEventId))).toList();
+        e.correlationId() == null ? "—" : e.correlationId(), fields(e.payload(), names), e.recordedPayload(),
+        e.hash(), e.previousHash(), e.eventId().equals(firstBrokenEventId))).toList();
+  }
+
+  /** What a case's history calls the things its events refer to by id or code. */
+  record Names(Map<String, String> injuries, Map<String, String> recordings, Map<String, String> treatments,
+      Map<String, String> events, Map<UUID, String> users, Map<UUID, String> clinics) {
+
+    static Names of(List<CaseHistory.RecordedEvent> history, Map<UUID, String> users, Map<UUID, String> clinics) {
+      Map<String, String> injuries = new HashMap<>();
+      Map<String, String> recordings = new HashMap<>();
+      Map<String, String> treatments = new HashMap<>();
+      Map<String, String> events = new HashMap<>();
+      for (CaseHistory.RecordedEvent e : history) {
+        JsonNode p = e.payload();
+        events.put(e.eventId(), label(e.type()) + " (seq. " + e.sequenceNumber() + ")");
+        switch (e.type()) {
+          case "INJURY_REPORTED" -> named(p, "injuryId", () -> Wording.injury(BodyRegion.valueOf(text(p, "bodyRegion")),
+              Side.valueOf(text(p, "side")), text(p, "conditionCode")), injuries);
+          case "GAIT_FILMED" -> named(p, "recordingId", () -> "Gait filming of " + text(p, "filmedOn") + " ("
+              + GaitView.valueOf(text(p, "view")).label().toLowerCase(Locale.ROOT) + ")", recordings);
+          case "TREATMENT_STARTED" -> named(p, "treatmentId", () -> TreatmentModality.valueOf(text(p, "modality")).label()
+              + " of " + injuries.getOrDefault(text(p, "targetInjuryId"), text(p, "targetInjuryId")), treatments);
+          default -> { }
+        }
+      }
+      return new Names(injuries, recordings, treatments, events, users, clinics);
+    }
+
+    private static void named(JsonNode payload, String idField, java.util.function.Supplier<String> name,
+        Map<String, String> into) {
+      String id = text(payload, idField);
+      if (id == null) {
+        return;
+      }
+      try {
+        into.put(id, name.get());
+      } catch (RuntimeException unknownValue) {
+        // A value outside today's catalogue keeps the id: the recorded payload is shown beside it.
+      }
+    }
+
+    private static String text(JsonNode node, String field) {
+      JsonNode value = node == null ? null : node.get(field);
+      return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /** A recorded value in words, by the field it is in; the value itself when nothing names it. */
+    String name(String field, JsonNode value) {
+      if (value.isNull()) {
+        return "conditionCode".equals(field) ? Wording.condition(null) : "—";
+      }
+      if (!value.isValueNode()) {
+        return value.toString();
+      }
+      String raw = value.asString();
+      try {
+        return switch (field) {
+          case "injuryId", "primaryInjuryId", "targetInjuryId", "secondaryInjuryIds" -> injuries.getOrDefault(raw, raw);
+          case "recordingId", "evidenceRecordingIds" -> recordings.getOrDefault(raw, raw);
+          case "treatmentId" -> treatments.getOrDefault(raw, raw);
+          case "eventId" -> events.getOrDefault(raw, raw);
+          case "clinicId" -> uuid(raw).map(id -> clinics.getOrDefault(id, raw)).orElse(raw);
+          case "assignedClinicianId", "userId", "clinicianId" -> uuid(raw).map(id -> users.getOrDefault(id, raw)).orElse(raw);
+          case "conditionCode" -> Wording.condition(raw);
+          case "modality" -> TreatmentModality.valueOf(raw).label();
+          case "instrument" -> OutcomeInstrument.valueOf(raw).label();
+          case "bodyRegion" -> BodyRegion.valueOf(raw).label();
+          case "side", "hipHikeSide" -> Side.valueOf(raw).label();
+          case "view" -> GaitView.valueOf(raw).label();
+          case "surface" -> RunningSurface.valueOf(raw).label();
+          case "markedEventType" -> label(raw);
+          default -> raw;
+        };
+      } catch (IllegalArgumentException notInTheCatalogue) {
+        return raw;
+      }
+    }
   }
 
   /** A user or case id typed or recorded as text; empty when it is not one. */
@@ -116,6 +212,29 @@ final class AuditPages {
     } catch (IllegalArgumentException notAUuid) {
       return Optional.empty();
     }
+  }
+
+  /** A day typed into a filter, year-month-day; an error on the field when it is not one. */
+  static Optional<LocalDate> day(String text, String field, Map<String, String> errors) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(text.strip()));
+    } catch (DateTimeParseException notADay) {
+      errors.put(field, "Enter a day as year-month-day, for example 2026-03-14.");
+      return Optional.empty();
+    }
+  }
+
+  /** The first instant of a day in UTC. */
+  static Instant startOf(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  /** The last instant of a day in UTC that the logs can hold (they keep microseconds). */
+  static Instant endOf(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minus(1, ChronoUnit.MICROS);
   }
 
   static String shown(Instant instant) {
@@ -159,34 +278,44 @@ final class AuditPages {
     return uuid(userId).map(id -> usernames.getOrDefault(id, userId)).orElse(userId);
   }
 
+  /** Fields whose recorded id or code the page replaces by a name, and so labels by what it names. */
+  private static final java.util.Set<String> NAMED_FIELDS = java.util.Set.of("injuryId", "primaryInjuryId",
+      "targetInjuryId", "secondaryInjuryIds", "recordingId", "evidenceRecordingIds", "treatmentId", "eventId", "clinicId",
+      "assignedClinicianId", "userId", "clinicianId", "conditionCode");
+
+  /** "primaryInjuryId" as "primaryInjury", "secondaryInjuryIds" as "secondaryInjuries", "conditionCode" as "condition". */
+  private static String named(String field) {
+    if (field.equals("eventId")) {
+      return "entry";
+    }
+    return field.replaceFirst("yIds$", "ies").replaceFirst("Ids$", "s").replaceFirst("(Id|Code)$", "");
+  }
+
   /** Top-level fields in recorded order, nested objects flattened as "Findings · cadence spm". */
-  private static List<Field> fields(JsonNode payload) {
+  private static List<Field> fields(JsonNode payload, Names names) {
     List<Field> fields = new ArrayList<>();
-    flatten("", payload, fields);
+    flatten("", payload, names, fields);
     return fields;
   }
 
-  private static void flatten(String prefix, JsonNode node, List<Field> fields) {
+  private static void flatten(String prefix, JsonNode node, Names names, List<Field> fields) {
     for (var entry : node.properties()) {
       if (prefix.isEmpty() && entry.getKey().equals("caseId")) {
         continue;
       }
-      String words = words(entry.getKey());
+      String words = words(NAMED_FIELDS.contains(entry.getKey()) ? named(entry.getKey()) : entry.getKey());
       String label = prefix.isEmpty() ? words : prefix + words.toLowerCase(Locale.ROOT);
       JsonNode value = entry.getValue();
+      String field = entry.getKey();
       if (value.isObject()) {
-        flatten(label + " · ", value, fields);
+        flatten(label + " · ", value, names, fields);
       } else if (value.isArray()) {
-        fields.add(new Field(label, value.isEmpty() ? "none" : String.join(", ",
-            StreamSupport.stream(value.spliterator(), false).map(AuditPages::scalar).toList())));
+        fields.add(new Field(label, value.isEmpty() ? "none" : String.join(value.size() > 1 ? "; " : "",
+            StreamSupport.stream(value.spliterator(), false).map(element -> names.name(field, element)).toList())));
       } else {
-        fields.add(new Field(label, scalar(value)));
+        fields.add(new Field(label, names.name(field, value)));
       }
     }
-  }
-
-  private static String scalar(JsonNode value) {
-    return value.isNull() ? "—" : value.isValueNode() ? value.asString() : value.toString();
   }
 
   private static String words(String camelCase) {

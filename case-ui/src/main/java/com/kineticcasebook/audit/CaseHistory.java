@@ -1,9 +1,13 @@
 package com.kineticcasebook.audit;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.kineticcasebook.caseload.CaseView;
 import com.kineticcasebook.caseload.FindCaseStateAsOf;
+import com.kineticcasebook.caseload.FindCasesOfPatient;
 import com.kineticcasebook.patientcase.CaseId;
+import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.projections.caseview.EventNames;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CaseHistory {
 
-  /** One stored event with its metadata and payload exactly as recorded. */
+  /**
+   * One stored event with its metadata and payload exactly as recorded; {@code recordedPayload} is
+   * the payload's stored text, byte for byte, for the pages (the API carries it as {@code payload}).
+   */
   record RecordedEvent(String eventId, long globalIndex, long sequenceNumber, String type, String revision,
       Instant recordedAt, String userId, JsonNode roles, String correlationId, JsonNode metadata, JsonNode payload,
-      String hash, String previousHash) {}
+      String hash, String previousHash, @JsonIgnore String recordedPayload) {}
 
   /** A case and when an event was last recorded on it, with its clinic and reference as opened. */
   record RecentCase(UUID caseId, UUID clinicId, String patientRef, Instant lastRecordedAt) {}
@@ -48,6 +55,15 @@ class CaseHistory {
         ResponseTypes.optionalInstanceOf(CaseView.class)).join();
   }
 
+  /**
+   * The cases a clinic opened for a patient reference, in any letter case, oldest first, asked of
+   * the case directory (which knows a case from the moment it is opened).
+   */
+  List<FindCasesOfPatient.PatientCase> casesOf(UUID clinicId, String patientRef) {
+    return queries.query(new FindCasesOfPatient(new ClinicId(clinicId), patientRef),
+        ResponseTypes.multipleInstancesOf(FindCasesOfPatient.PatientCase.class)).join();
+  }
+
   /** In sequence order; empty when the case has no events. */
   List<RecordedEvent> events(UUID caseId) {
     return jdbc.query("""
@@ -63,7 +79,8 @@ class CaseHistory {
               rs.getLong("sequence_number"), EventNames.type(type.substring(type.lastIndexOf('.') + 1)),
               rs.getString("payload_revision"), Instant.parse(rs.getString("time_stamp")),
               text(metadata, "userId"), metadata.get("roles"), text(metadata, "correlationId"), metadata,
-              json.readTree(rs.getBytes("payload")), rs.getString("hash"), rs.getString("previous_hash"));
+              json.readTree(rs.getBytes("payload")), rs.getString("hash"), rs.getString("previous_hash"),
+              new String(rs.getBytes("payload"), StandardCharsets.UTF_8));
         },
         caseId.toString());
   }

@@ -197,6 +197,10 @@ class AccessMatrixIT extends PostgresApplicationTest {
         auditorOnly));
     rows.add(new Row("GET", "/api/v1/audit/access-log", (c, f) -> c.get("/api/v1/audit/access-log?caseId="
         + f.script().caseId()), auditorOnly));
+    rows.add(new Row("GET", "/api/v1/audit/access-log", (c, f) -> c.get("/api/v1/audit/access-log?from=" + DAY0
+        + "&to=" + today), auditorOnly));
+    rows.add(new Row("GET", "/api/v1/audit/cases", (c, f) -> c.get("/api/v1/audit/cases?clinicId=" + north
+        + "&patientRef=n-9001"), auditorOnly));
     rows.add(new Row("GET", "/api/v1/audit/administration-log", (c, f) -> c.get(
         "/api/v1/audit/administration-log?from=" + DAY0 + "T00:00:00Z"), auditorOnly));
     rows.add(new Row("GET", "/api/v1/audit/verification", (c, f) -> c.get("/api/v1/audit/verification"), auditorOnly));
@@ -235,10 +239,14 @@ class AccessMatrixIT extends PostgresApplicationTest {
 
     Map<Actor, Integer> auditorPage = statuses(302, 403, 403, 403, 200, 403);
     rows.add(new PageRow("GET", "/audit", (s, f) -> s.get("/audit"), auditorPage));
+    rows.add(new PageRow("GET", "/audit", (s, f) -> s.get("/audit?clinicId=" + north + "&patientRef=N-9001"),
+        auditorPage));
     rows.add(new PageRow("GET", "/audit/cases/{caseId}", (s, f) -> s.get("/audit/cases/" + f.script().caseId()
         + "?asOf=" + Instant.now()), auditorPage));
     rows.add(new PageRow("GET", "/audit/access-log", (s, f) -> s.get("/audit/access-log?caseId="
         + f.script().caseId()), auditorPage));
+    rows.add(new PageRow("GET", "/audit/access-log", (s, f) -> s.get("/audit/access-log?user=clinician.north&from="
+        + DAY0 + "&to=" + LocalDate.now()), auditorPage));
     rows.add(new PageRow("GET", "/audit/administration-log", (s, f) -> s.get("/audit/administration-log?from="
         + DAY0), auditorPage));
 

@@ -83,6 +83,12 @@ public abstract class BrowserTest extends ApplicationTest {
     context.close();
   }
 
+  /** A fresh context at desktop size, signed out. */
+  protected void desktop() {
+    context.close();
+    useContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+  }
+
   /** A fresh context at tablet size with touch, signed out. */
   protected void tablet() {
     context.close();
@@ -119,6 +125,11 @@ public abstract class BrowserTest extends ApplicationTest {
   protected void signOut() {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
     assertThat(page).hasURL(url("/login?logout"));
+  }
+
+  /** Saves a full-page screenshot of the page as it is now to a file of the build's own (never the docs'). */
+  protected void screenshotTo(Path file) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(file.toAbsolutePath()).setFullPage(true));
   }
 
   /** Saves a full-page screenshot as {name}.png in {@link #SCREENSHOTS}. */

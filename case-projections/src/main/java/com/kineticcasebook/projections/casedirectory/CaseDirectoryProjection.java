@@ -2,10 +2,15 @@ package com.kineticcasebook.projections.casedirectory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.kineticcasebook.caseload.CaseStatus;
 import com.kineticcasebook.caseload.FindCaseClinic;
+import com.kineticcasebook.caseload.FindCasesOfPatient;
+import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.CaseOpened;
 import com.kineticcasebook.patientcase.ClinicId;
 import com.kineticcasebook.projections.ProcessingGroups;
+import java.sql.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -54,5 +59,26 @@ class CaseDirectoryProjection {
         .stream().findFirst();
     found.ifPresent(clinic -> clinics.put(caseId, clinic));
     return found;
+  }
+
+  /**
+   * The auditor's look-up of a patient's cases in a clinic, by the directory's index on the clinic and
+   * the reference in lower case; the opening date and status come from the case views beside it.
+   */
+  @QueryHandler
+  List<FindCasesOfPatient.PatientCase> handle(FindCasesOfPatient query) {
+    return jdbc.query("""
+            SELECT d.case_id, d.clinic_id, d.patient_ref, v.opened_on, v.status
+            FROM case_directory d LEFT JOIN case_view v ON v.case_id = d.case_id
+            WHERE d.clinic_id = ? AND lower(d.patient_ref) = lower(?)
+            ORDER BY v.opened_on NULLS LAST, d.case_id""",
+        (rs, row) -> {
+          Date openedOn = rs.getDate("opened_on");
+          String status = rs.getString("status");
+          return new FindCasesOfPatient.PatientCase(new CaseId(rs.getObject("case_id", UUID.class)),
+              new ClinicId(rs.getObject("clinic_id", UUID.class)), rs.getString("patient_ref"),
+              openedOn == null ? null : openedOn.toLocalDate(), status == null ? CaseStatus.OPEN : CaseStatus.valueOf(status));
+        },
+        query.clinicId().value(), query.patientRef());
   }
 }
