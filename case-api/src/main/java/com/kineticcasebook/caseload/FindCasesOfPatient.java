@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Every case a clinic opened for a patient reference, compared without regard to letter case,
- * oldest first; answered with a {@code List<PatientCase>}, empty when there is none.
+ * oldest first; answered with a {@code List<CaseFound>}, empty when there is none.
  */
 public record FindCasesOfPatient(ClinicId clinicId, String patientRef) {
   public FindCasesOfPatient {
@@ -19,6 +19,6 @@ public record FindCasesOfPatient(ClinicId clinicId, String patientRef) {
    * One case of the patient. Its opening date and status come from the case views: a case opened a
    * moment ago may show no {@code openedOn} yet, and counts as open until the views show it closed.
    */
-  public record PatientCase(CaseId caseId, ClinicId clinicId, String patientRef, LocalDate openedOn,
+  public record CaseFound(CaseId caseId, ClinicId clinicId, String patientRef, LocalDate openedOn,
       CaseStatus status) {}
 }

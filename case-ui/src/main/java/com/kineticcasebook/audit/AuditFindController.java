@@ -26,7 +26,7 @@ class AuditFindController {
   }
 
   @GetMapping("/api/v1/audit/cases")
-  Map<String, List<FindCasesOfPatient.PatientCase>> findCases(@RequestParam(required = false) String clinicId,
+  Map<String, List<FindCasesOfPatient.CaseFound>> findCases(@RequestParam(required = false) String clinicId,
       @RequestParam(required = false) String patientRef) {
     List<Problems.FieldError> errors = new ArrayList<>();
     Optional<UUID> clinic = AuditPages.uuid(clinicId == null ? null : clinicId.strip());

@@ -59,9 +59,9 @@ class CaseHistory {
    * The cases a clinic opened for a patient reference, in any letter case, oldest first, asked of
    * the case directory (which knows a case from the moment it is opened).
    */
-  List<FindCasesOfPatient.PatientCase> casesOf(UUID clinicId, String patientRef) {
+  List<FindCasesOfPatient.CaseFound> casesOf(UUID clinicId, String patientRef) {
     return queries.query(new FindCasesOfPatient(new ClinicId(clinicId), patientRef),
-        ResponseTypes.multipleInstancesOf(FindCasesOfPatient.PatientCase.class)).join();
+        ResponseTypes.multipleInstancesOf(FindCasesOfPatient.CaseFound.class)).join();
   }
 
   /** In sequence order; empty when the case has no events. */

@@ -66,7 +66,7 @@ class CaseDirectoryProjection {
    * the reference in lower case; the opening date and status come from the case views beside it.
    */
   @QueryHandler
-  List<FindCasesOfPatient.PatientCase> handle(FindCasesOfPatient query) {
+  List<FindCasesOfPatient.CaseFound> handle(FindCasesOfPatient query) {
     return jdbc.query("""
             SELECT d.case_id, d.clinic_id, d.patient_ref, v.opened_on, v.status
             FROM case_directory d LEFT JOIN case_view v ON v.case_id = d.case_id
@@ -75,7 +75,7 @@ class CaseDirectoryProjection {
         (rs, row) -> {
           Date openedOn = rs.getDate("opened_on");
           String status = rs.getString("status");
-          return new FindCasesOfPatient.PatientCase(new CaseId(rs.getObject("case_id", UUID.class)),
+          return new FindCasesOfPatient.CaseFound(new CaseId(rs.getObject("case_id", UUID.class)),
               new ClinicId(rs.getObject("clinic_id", UUID.class)), rs.getString("patient_ref"),
               openedOn == null ? null : openedOn.toLocalDate(), status == null ? CaseStatus.OPEN : CaseStatus.valueOf(status));
         },
