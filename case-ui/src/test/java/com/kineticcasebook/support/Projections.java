@@ -20,9 +20,9 @@ public final class Projections {
     Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
     tables.put("case_view", jdbc.queryForList("SELECT * FROM case_view ORDER BY case_id"));
     tables.put("outcome_secondary",
-        jdbc.queryForList("SELECT * FROM outcome_secondary ORDER BY case_id, secondary_injury_id"));
+        jdbc.queryForList("SELECT * FROM outcome_secondary ORDER BY case_id, secondary_injury_id, valid_from"));
     tables.put("outcome_measure_change",
-        jdbc.queryForList("SELECT * FROM outcome_measure_change ORDER BY case_id, injury_id, instrument"));
+        jdbc.queryForList("SELECT * FROM outcome_measure_change ORDER BY case_id, injury_id, instrument, valid_from"));
     return tables;
   }
 

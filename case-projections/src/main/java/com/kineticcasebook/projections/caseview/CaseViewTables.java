@@ -7,8 +7,14 @@ import com.kineticcasebook.patientcase.CaseEvent;
 import com.kineticcasebook.patientcase.CaseEventType;
 import com.kineticcasebook.patientcase.InjuryReported;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,16 +61,20 @@ class CaseViewTables {
       UUID caseId = folded.view().caseId();
       ids.add(new Object[] {caseId});
       views.add(viewColumns(folded, caseId));
-      for (SecondaryOutcome s : folded.secondaries()) {
+      for (Run<SecondaryOutcome> run : runs(folded, CaseFold.OutcomeVersion::secondaries,
+          SecondaryOutcome::secondaryInjuryId)) {
+        SecondaryOutcome s = run.row();
         secondaries.add(new Object[] {s.caseId(), s.secondaryInjuryId(), s.clinicId(), s.clinicianId(),
             s.secondaryConditionCode(), s.secondaryOnsetOn(), s.primaryInjuryId(), s.primaryConditionCode(),
             s.primaryTreatedOn(), s.primaryModality() == null ? null : s.primaryModality().name(), s.directlyTreated(),
             s.resolvedOn(), s.caseClosedOn(), s.classification().name(), s.linkedAfterClearance(),
-            s.ownTreatmentStartedOn()});
+            s.ownTreatmentStartedOn(), run.validFrom(), run.validTo()});
       }
-      for (MeasureChange m : folded.measures()) {
+      for (Run<MeasureChange> run : runs(folded, CaseFold.OutcomeVersion::measures,
+          m -> m.injuryId() + "/" + m.instrument())) {
+        MeasureChange m = run.row();
         measures.add(new Object[] {m.caseId(), m.injuryId(), m.instrument().name(), m.clinicId(), m.injuryOnsetOn(),
-            m.firstScore(), m.latestScore(), m.measures()});
+            m.firstScore(), m.latestScore(), m.measures(), run.validFrom(), run.validTo()});
       }
     }
     jdbc.batchUpdate("DELETE FROM outcome_measure_change WHERE case_id = ?", ids);
@@ -79,12 +89,12 @@ class CaseViewTables {
         INSERT INTO outcome_secondary (case_id, secondary_injury_id, clinic_id, clinician_id,
           secondary_condition_code, secondary_onset_on, primary_injury_id, primary_condition_code,
           primary_treated_on, primary_modality, directly_treated, resolved_on, case_closed_on, classification,
-          linked_after_clearance, own_treatment_started_on)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", secondaries);
+          linked_after_clearance, own_treatment_started_on, valid_from, valid_to)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", secondaries);
     jdbc.batchUpdate("""
         INSERT INTO outcome_measure_change (case_id, injury_id, instrument, clinic_id, injury_onset_on,
-          first_score, latest_score, measures)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", measures);
+          first_score, latest_score, measures, valid_from, valid_to)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", measures);
     raiseOutcomeVersions(cases);
   }
 
@@ -104,6 +114,44 @@ class CaseViewTables {
         jdbc.update(RAISE_VERSION, clinics.get(i));
       }
     }
+  }
+
+  /** One outcome row and the recording instants it was true between; {@code validTo} null while it is. */
+  record Run<T>(T row, OffsetDateTime validFrom, OffsetDateTime validTo) {}
+
+  /**
+   * The outcome rows of a case's history as runs: a row that stays equal across consecutive
+   * versions is one run, from the version it appeared in until the version that changed or
+   * dropped it. A case folded without a history has its rows as they are, true since ever.
+   */
+  static <T> List<Run<T>> runs(CaseFold.Folded folded, Function<CaseFold.OutcomeVersion, List<T>> rows,
+      Function<T, Object> key) {
+    List<CaseFold.OutcomeVersion> history = folded.outcomeHistory();
+    List<Run<T>> runs = new ArrayList<>();
+    Map<Object, T> open = new LinkedHashMap<>();
+    Map<Object, OffsetDateTime> openSince = new HashMap<>();
+    for (CaseFold.OutcomeVersion version : history) {
+      OffsetDateTime at = version.recordedFrom().atOffset(ZoneOffset.UTC);
+      Map<Object, T> now = new LinkedHashMap<>();
+      for (T row : rows.apply(version)) {
+        now.put(key.apply(row), row);
+      }
+      for (Map.Entry<Object, T> was : open.entrySet()) {
+        if (!was.getValue().equals(now.get(was.getKey()))) {
+          runs.add(new Run<>(was.getValue(), openSince.remove(was.getKey()), at));
+        }
+      }
+      for (Map.Entry<Object, T> is : now.entrySet()) {
+        if (!openSince.containsKey(is.getKey())) {
+          openSince.put(is.getKey(), at);
+        }
+      }
+      open = now;
+    }
+    for (Map.Entry<Object, T> is : open.entrySet()) {
+      runs.add(new Run<>(is.getValue(), openSince.get(is.getKey()), null));
+    }
+    return runs;
   }
 
   private Object[] viewColumns(CaseFold.Folded folded, UUID caseId) {

@@ -11,6 +11,8 @@ import com.kineticcasebook.reference.TreatmentModality;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ class OutcomeDashboardQueries {
   OutcomeDashboard handle(FindOutcomeDashboard query) {
     List<Long> version = jdbc.queryForList("SELECT version FROM outcome_clinic_version WHERE clinic_id = ?",
         Long.class, query.clinicId().value());
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = query.asOf() == null ? LocalDate.now(clock) : LocalDate.ofInstant(query.asOf(), clock.getZone());
     return computed.get(new Computed(query, version.isEmpty() ? 0 : version.get(0), today),
         key -> compute(query, today));
   }
@@ -54,7 +56,7 @@ class OutcomeDashboardQueries {
   private OutcomeDashboard compute(FindOutcomeDashboard query, LocalDate today) {
     UUID clinic = query.clinicId().value();
     List<Object> arguments = new ArrayList<>(List.of(clinic));
-    String onset = onsetFilter("secondary_onset_on", query, arguments);
+    String onset = onsetFilter("secondary_onset_on", query, arguments) + recordedFilter(query, arguments);
     List<SecondaryOutcome> secondaries = jdbc.query(
         "SELECT * FROM outcome_secondary WHERE clinic_id = ?" + onset,
         (rs, row) -> new SecondaryOutcome(
@@ -69,7 +71,8 @@ class OutcomeDashboardQueries {
             rs.getBoolean("linked_after_clearance"), rs.getObject("own_treatment_started_on", LocalDate.class)),
         arguments.toArray());
     List<Object> measureArguments = new ArrayList<>(List.of(clinic));
-    String measureOnset = onsetFilter("injury_onset_on", query, measureArguments);
+    String measureOnset = onsetFilter("injury_onset_on", query, measureArguments)
+        + recordedFilter(query, measureArguments);
     List<OutcomeStatistics.MeasureTally> measures = jdbc.query("""
         SELECT instrument, first_score, latest_score, COUNT(*) AS injuries FROM outcome_measure_change
         WHERE clinic_id = ? AND measures >= 2""" + measureOnset + " GROUP BY instrument, first_score, latest_score",
@@ -77,7 +80,21 @@ class OutcomeDashboardQueries {
             rs.getDouble("first_score"), rs.getDouble("latest_score"), rs.getInt("injuries")),
         measureArguments.toArray());
     return OutcomeStatistics.dashboard(clinic, query.from(), query.to(), secondaries, measures, today,
-        clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        clock.instant().truncatedTo(ChronoUnit.SECONDS), query.asOf());
+  }
+
+  /**
+   * The versions of the outcome rows true at the query's instant (recorded by then, and not yet
+   * changed by an event recorded by then), or the current ones.
+   */
+  private static String recordedFilter(FindOutcomeDashboard query, List<Object> arguments) {
+    if (query.asOf() == null) {
+      return " AND valid_to IS NULL";
+    }
+    OffsetDateTime asOf = query.asOf().atOffset(ZoneOffset.UTC);
+    arguments.add(asOf);
+    arguments.add(asOf);
+    return " AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)";
   }
 
   private static String onsetFilter(String column, FindOutcomeDashboard query, List<Object> arguments) {

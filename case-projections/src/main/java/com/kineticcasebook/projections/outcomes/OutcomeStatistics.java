@@ -64,6 +64,11 @@ final class OutcomeStatistics {
 
   static OutcomeDashboard dashboard(UUID clinicId, LocalDate from, LocalDate to, List<SecondaryOutcome> rows,
       List<MeasureTally> measures, LocalDate today, Instant computedAt) {
+    return dashboard(clinicId, from, to, rows, measures, today, computedAt, null);
+  }
+
+  static OutcomeDashboard dashboard(UUID clinicId, LocalDate from, LocalDate to, List<SecondaryOutcome> rows,
+      List<MeasureTally> measures, LocalDate today, Instant computedAt, Instant asOf) {
     // Filtered once, here, so that no figure below can count a link stated in hindsight.
     List<SecondaryOutcome> secondaries = rows.stream().filter(s -> !s.linkedAfterClearance()).toList();
     KaplanMeier overall = survival(secondaries, today);
@@ -75,7 +80,7 @@ final class OutcomeStatistics {
         AT_RISK_DAYS.stream().map(day -> new AtRisk(day, overall.atRisk(day))).toList(),
         cumulativeIncidence(secondaries, today),
         comparison(secondaries, s -> s.primaryModality() == null ? null : s.primaryModality().name(), today),
-        comparison(secondaries, s -> s.clinicianId().toString(), today), computedAt);
+        comparison(secondaries, s -> s.clinicianId().toString(), today), computedAt, asOf);
   }
 
   static Counts counts(List<SecondaryOutcome> secondaries) {
