@@ -183,6 +183,10 @@ class CaseViewPropertyIT {
 
     OutcomeDashboard dashboard = queries.query(new FindOutcomeDashboard(clinic, null, null), OutcomeDashboard.class)
         .join();
+    // The dashboard from the rows kept in memory is the one computed from the tables (as of now, row by row).
+    OutcomeDashboard fromTables = queries.query(new FindOutcomeDashboard(clinic, null, null, java.time.Instant.now()),
+        OutcomeDashboard.class).join();
+    assertThat(dashboard).usingRecursiveComparison().ignoringFields("computedAt", "asOf").isEqualTo(fromTables);
     // A secondary linked only after it had cleared is counted there and in no other figure.
     assertThat(dashboard.secondaries().total() + dashboard.linkedAfterClearance())
         .as("the dashboard counts every secondary")

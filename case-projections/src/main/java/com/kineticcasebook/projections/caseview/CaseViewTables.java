@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseViewTables {
 
   private static final String RAISE_VERSION =
-      "UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ?";
+      "UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ? RETURNING version";
 
   private final JdbcTemplate jdbc;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -45,7 +45,9 @@ class CaseViewTables {
     jdbc.update("DELETE FROM outcome_measure_change");
     jdbc.update("DELETE FROM outcome_secondary");
     jdbc.update("DELETE FROM case_view");
-    jdbc.update("UPDATE outcome_clinic_version SET version = version + 1");
+    jdbc.update("DELETE FROM outcome_case_change");
+    // Every node keeping a clinic's rows in memory reloads them whole once it sees this version.
+    jdbc.update("UPDATE outcome_clinic_version SET version = version + 1, reset = version + 1");
   }
 
   /** Replaces the rows of the given cases, each table with one JDBC batch per statement. */
@@ -100,20 +102,30 @@ class CaseViewTables {
 
   /**
    * Raises the outcome version of every clinic of the given cases, in a fixed order so that two
-   * segments writing cases of the same clinics never wait for each other in a cycle.
+   * segments writing cases of the same clinics never wait for each other in a cycle, and records
+   * each case as changed at its clinic's new version. The clinic's version row stays locked until
+   * this transaction commits, so a clinic's versions commit in order.
    */
   private void raiseOutcomeVersions(List<CaseFold.Folded> cases) {
-    List<Object[]> clinics = cases.stream().map(folded -> folded.view().clinicId()).distinct().sorted()
-        .map(clinic -> new Object[] {clinic}).toList();
-    int[] raised = jdbc.batchUpdate(RAISE_VERSION, clinics);
-    for (int i = 0; i < raised.length; i++) {
-      if (raised[i] == 0 && jdbc.update(
-          "INSERT INTO outcome_clinic_version (clinic_id, version) VALUES (?, 1) ON CONFLICT DO NOTHING",
-          clinics.get(i)) == 0) {
-        // Another segment created the clinic's row a moment ago.
-        jdbc.update(RAISE_VERSION, clinics.get(i));
+    List<UUID> clinics = cases.stream().map(folded -> folded.view().clinicId()).distinct().sorted().toList();
+    Map<UUID, Long> versions = new HashMap<>();
+    for (UUID clinic : clinics) {
+      List<Long> raised = jdbc.queryForList(RAISE_VERSION, Long.class, clinic);
+      if (raised.isEmpty()) {
+        raised = jdbc.queryForList("INSERT INTO outcome_clinic_version (clinic_id, version) VALUES (?, 1) "
+            + "ON CONFLICT DO NOTHING RETURNING version", Long.class, clinic);
       }
+      if (raised.isEmpty()) {
+        // Another segment created the clinic's row a moment ago.
+        raised = jdbc.queryForList(RAISE_VERSION, Long.class, clinic);
+      }
+      versions.put(clinic, raised.get(0));
     }
+    jdbc.batchUpdate("""
+        INSERT INTO outcome_case_change (case_id, clinic_id, version) VALUES (?, ?, ?)
+        ON CONFLICT (case_id) DO UPDATE SET clinic_id = EXCLUDED.clinic_id, version = EXCLUDED.version""",
+        cases.stream().map(folded -> new Object[] {folded.view().caseId(), folded.view().clinicId(),
+            versions.get(folded.view().clinicId())}).toList());
   }
 
   /** One outcome row and the recording instants it was true between; {@code validTo} null while it is. */

@@ -22,9 +22,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers the outcomes dashboard from the outcome rows of the case-views projection. Computing it
- * reads every outcome row of the clinic, so a computed dashboard is kept and served again while the
- * clinic's outcome version (raised with every change of its rows, on any node) and the date stand.
+ * Answers the outcomes dashboard from the outcome rows of the case-views projection. The current
+ * dashboard, for any date range, is computed from the clinic's rows this node keeps in memory
+ * ({@link CurrentOutcomeRows}), brought up to date first; a dashboard as of an instant reads the
+ * versions of the rows true then from the tables. A computed dashboard is kept and served again
+ * while the clinic's outcome version (raised with every change of its rows, on any node) and the
+ * date stand.
  */
 @Component
 class OutcomeDashboardQueries {
@@ -34,25 +37,40 @@ class OutcomeDashboardQueries {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final CurrentOutcomeRows current;
   private final Cache<Computed, OutcomeDashboard> computed = Caffeine.newBuilder()
       .maximumSize(500)
       .expireAfterAccess(Duration.ofHours(1))
       .build();
 
-  OutcomeDashboardQueries(JdbcTemplate jdbc, Clock clock) {
+  OutcomeDashboardQueries(JdbcTemplate jdbc, Clock clock, CurrentOutcomeRows current) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.current = current;
   }
 
   @QueryHandler
   OutcomeDashboard handle(FindOutcomeDashboard query) {
-    List<Long> version = jdbc.queryForList("SELECT version FROM outcome_clinic_version WHERE clinic_id = ?",
-        Long.class, query.clinicId().value());
-    LocalDate today = query.asOf() == null ? LocalDate.now(clock) : LocalDate.ofInstant(query.asOf(), clock.getZone());
-    return computed.get(new Computed(query, version.isEmpty() ? 0 : version.get(0), today),
-        key -> compute(query, today));
+    if (query.asOf() != null) {
+      return computed.get(new Computed(query, version(query), LocalDate.ofInstant(query.asOf(), clock.getZone())),
+          key -> compute(query, key.today()));
+    }
+    CurrentOutcomeRows.Snapshot rows = current.current(query.clinicId().value());
+    LocalDate today = LocalDate.now(clock);
+    return computed.get(new Computed(query, rows.version(), today), key -> rows.dashboard(query.clinicId().value(),
+        query.from(), query.to(), today, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
   }
 
+  private long version(FindOutcomeDashboard query) {
+    List<Long> version = jdbc.queryForList("SELECT version FROM outcome_clinic_version WHERE clinic_id = ?",
+        Long.class, query.clinicId().value());
+    return version.isEmpty() ? 0 : version.get(0);
+  }
+
+  /**
+   * Reads the clinic's rows from the outcome tables and computes the dashboard: for a dashboard as
+   * of an instant, the versions of the rows true then; else the current ones.
+   */
   private OutcomeDashboard compute(FindOutcomeDashboard query, LocalDate today) {
     UUID clinic = query.clinicId().value();
     List<Object> arguments = new ArrayList<>(List.of(clinic));
