@@ -53,13 +53,24 @@ class CurrentOutcomeRows {
   /** An injury measured at least twice on an instrument: its onset and its first and latest score. */
   record Measure(LocalDate onsetOn, OutcomeInstrument instrument, double firstScore, double latestScore) {}
 
-  /** A clinic's current rows at the version they were brought up to: the secondaries as columns. */
-  record Snapshot(long version, OutcomeColumns secondaries, Measure[] measures) {
+  /**
+   * A clinic's current rows at the version they were brought up to: the secondaries as columns,
+   * and the measured injuries as the onsets (sorted) of each instrument, first and latest score.
+   */
+  record Snapshot(long version, OutcomeColumns secondaries, Map<Measure, int[]> measureOnsets) {
 
     static final Snapshot EMPTY = of(0, new SecondaryOutcome[0], new Measure[0]);
 
     static Snapshot of(long version, SecondaryOutcome[] secondaries, Measure[] measures) {
-      return new Snapshot(version, new OutcomeColumns(secondaries), measures);
+      Map<Measure, List<LocalDate>> byScores = new HashMap<>();
+      for (Measure m : measures) {
+        byScores.computeIfAbsent(new Measure(null, m.instrument(), m.firstScore(), m.latestScore()),
+            k -> new ArrayList<>()).add(m.onsetOn());
+      }
+      Map<Measure, int[]> onsets = new HashMap<>();
+      byScores.forEach((scores, days) -> onsets.put(scores,
+          days.stream().mapToInt(day -> (int) day.toEpochDay()).sorted().toArray()));
+      return new Snapshot(version, new OutcomeColumns(secondaries), onsets);
     }
 
     /** The dashboard of the secondaries and measured injuries whose onset is within the range. */
@@ -69,21 +80,31 @@ class CurrentOutcomeRows {
 
     /** The measured injuries within the range, counted by instrument, first and latest score. */
     List<OutcomeStatistics.MeasureTally> measures(LocalDate from, LocalDate to) {
-      Map<Measure, int[]> tallies = new HashMap<>();
-      for (Measure m : measures) {
-        if (within(m.onsetOn(), from, to)) {
-          tallies.computeIfAbsent(new Measure(null, m.instrument(), m.firstScore(), m.latestScore()),
-              k -> new int[1])[0]++;
+      int first = from == null ? Integer.MIN_VALUE : (int) from.toEpochDay();
+      int last = to == null ? Integer.MAX_VALUE : (int) to.toEpochDay();
+      List<OutcomeStatistics.MeasureTally> counted = new ArrayList<>(measureOnsets.size());
+      measureOnsets.forEach((m, onsets) -> {
+        int n = firstAbove(onsets, last) - firstAbove(onsets, first - 1L);
+        if (n > 0) {
+          counted.add(new OutcomeStatistics.MeasureTally(m.instrument(), m.firstScore(), m.latestScore(), n));
         }
-      }
-      List<OutcomeStatistics.MeasureTally> counted = new ArrayList<>(tallies.size());
-      tallies.forEach((m, n) -> counted.add(
-          new OutcomeStatistics.MeasureTally(m.instrument(), m.firstScore(), m.latestScore(), n[0])));
+      });
       return counted;
     }
 
-    private static boolean within(LocalDate onset, LocalDate from, LocalDate to) {
-      return (from == null || !onset.isBefore(from)) && (to == null || !onset.isAfter(to));
+    /** The index of the first onset after {@code day} in the sorted onsets. */
+    private static int firstAbove(int[] onsets, long day) {
+      int low = 0;
+      int high = onsets.length;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (onsets[mid] <= day) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
     }
   }
 

@@ -204,7 +204,7 @@ final class OutcomeColumns {
     Group[] byClinician = new Group[clinicians.length];
     Group[] byModality = new Group[MODALITIES.length + 1];
     Group[] byMonth = new Group[months.length];
-    Map<Integer, Group> byChain = new HashMap<>();
+    Group[] byChain = new Group[codes.length * codes.length];
     int[][] incidence = new int[3][days];
     int incidenceObservations = 0;
     // Pass 2: the counts of every group, and the curve's days of the groups with a curve.
@@ -220,7 +220,8 @@ final class OutcomeColumns {
       Group modalityGroup = byModality[modality[i]] == null
           ? (byModality[modality[i]] = curveGroup(days)) : byModality[modality[i]];
       Group monthGroup = byMonth[month[i]] == null ? (byMonth[month[i]] = new Group()) : byMonth[month[i]];
-      Group chain = byChain.computeIfAbsent(primaryCode[i] * 65536 + secondaryCode[i], k -> new Group());
+      int pair = primaryCode[i] * codes.length + secondaryCode[i];
+      Group chain = byChain[pair] == null ? (byChain[pair] = new Group()) : byChain[pair];
       overall.count(c);
       primary.count(c);
       clinicianGroup.count(c);
@@ -259,8 +260,13 @@ final class OutcomeColumns {
     primaryRows.sort(Comparator.comparingInt(ByPrimaryCondition::secondaries).reversed()
         .thenComparing(ByPrimaryCondition::conditionCode, OutcomeStatistics.KEYS));
     List<ByChain> chainRows = new ArrayList<>();
-    byChain.forEach((key, g) -> chainRows.add(new ByChain(codes[key / 65536], codes[key % 65536], g.total,
-        g.clearedAfter(), g.rate(), g.rateInterval(), OutcomeDashboard.insufficient(g.total))));
+    for (int pair = 0; pair < byChain.length; pair++) {
+      Group g = byChain[pair];
+      if (g != null) {
+        chainRows.add(new ByChain(codes[pair / codes.length], codes[pair % codes.length], g.total, g.clearedAfter(),
+            g.rate(), g.rateInterval(), OutcomeDashboard.insufficient(g.total)));
+      }
+    }
     chainRows.sort(Comparator.comparingInt(ByChain::count).reversed()
         .thenComparing(ByChain::primaryConditionCode, OutcomeStatistics.KEYS)
         .thenComparing(ByChain::secondaryConditionCode, OutcomeStatistics.KEYS));
