@@ -10,7 +10,9 @@ import java.util.UUID;
  * its 95 % interval ({@code ...Ci}) and every median with its own; a headline or row resting on
  * fewer than {@link #ENOUGH_SECONDARIES} secondaries says so ({@code insufficientData}).
  * {@code computedAt} is when these figures were computed: a dashboard is served again unchanged
- * while the clinic's outcomes stand.
+ * while the clinic's outcomes stand. {@code asOf} is the recording instant a report as of an
+ * instant was asked for (its figures are those of the events recorded up to then), null for the
+ * current dashboard.
  *
  * @param linkedAfterClearance secondaries linked to their primary only after they had cleared
  *     ({@link Hindsight}): counted here and in no other figure
@@ -22,7 +24,22 @@ public record OutcomeDashboard(
     List<ByInstrument> outcomeMeasures, List<SurvivalPoint> timeToClearance, int linkedAfterClearance,
     ConfidenceInterval clearanceRateAfterPrimaryTreatmentCi, ConfidenceInterval medianDaysToClearanceCi,
     boolean insufficientData, List<AtRisk> numbersAtRisk, List<IncidencePoint> cumulativeIncidence,
-    Comparison modalityComparison, Comparison clinicianComparison, Instant computedAt) {
+    Comparison modalityComparison, Comparison clinicianComparison, Instant computedAt, Instant asOf) {
+
+  /** The current dashboard (not as of an instant). */
+  public OutcomeDashboard(UUID clinicId, LocalDate from, LocalDate to, Counts secondaries,
+      Double clearanceRateAfterPrimaryTreatment, Integer medianDaysToClearance,
+      List<ByPrimaryCondition> byPrimaryCondition, List<ByChain> byChain, List<ByClinician> byClinician,
+      List<ByModality> byModality, List<ByMonth> byMonth, List<ByInstrument> outcomeMeasures,
+      List<SurvivalPoint> timeToClearance, int linkedAfterClearance,
+      ConfidenceInterval clearanceRateAfterPrimaryTreatmentCi, ConfidenceInterval medianDaysToClearanceCi,
+      boolean insufficientData, List<AtRisk> numbersAtRisk, List<IncidencePoint> cumulativeIncidence,
+      Comparison modalityComparison, Comparison clinicianComparison, Instant computedAt) {
+    this(clinicId, from, to, secondaries, clearanceRateAfterPrimaryTreatment, medianDaysToClearance,
+        byPrimaryCondition, byChain, byClinician, byModality, byMonth, outcomeMeasures, timeToClearance,
+        linkedAfterClearance, clearanceRateAfterPrimaryTreatmentCi, medianDaysToClearanceCi, insufficientData,
+        numbersAtRisk, cumulativeIncidence, modalityComparison, clinicianComparison, computedAt, null);
+  }
 
   /** Below this many secondaries a figure is shown, with its interval, but not to be judged by. */
   public static final int ENOUGH_SECONDARIES = 20;

@@ -20,12 +20,13 @@ import java.util.function.Function;
  * treatments named, and each figure formatted once, here. {@code key} identifies a row as the API
  * does (condition code, clinician id, modality, month), so a figure on the page can be traced to
  * the API's. Every share carries its 95 % interval and every median its own; {@code insufficient}
- * marks a figure over fewer than 20 secondaries, shown muted as too few to judge.
+ * marks a figure over fewer than 20 secondaries, shown muted as too few to judge. {@code asOf}
+ * is the instant of an as-of report, null for the current figures.
  */
 record DashboardView(Overall overall, List<Row> byPrimaryCondition, List<Chain> chains, List<Row> byClinician,
     List<Row> byModality, List<Row> byMonth, List<Measure> outcomeMeasures, List<CurveStep> curve,
     List<OutcomeDashboard.AtRisk> numbersAtRisk, List<Incidence> cumulativeIncidence, Reading modalityComparison,
-    Reading clinicianComparison) {
+    Reading clinicianComparison, java.time.Instant asOf) {
 
   static final String NOT_REACHED = "Not reached";
   static final String TOO_FEW = "too few to judge";
@@ -100,7 +101,7 @@ record DashboardView(Overall overall, List<Row> byPrimaryCondition, List<Chain> 
         d.cumulativeIncidence().stream().map(p -> new Incidence(p.day(), p.clearedWithoutOwnTreatment(),
             p.ownTreatment(), percent(p.clearedWithoutOwnTreatment()), percent(p.ownTreatment()))).toList(),
         reading(d.modalityComparison(), "first treatments of the primary", modality -> modality(modality)),
-        reading(d.clinicianComparison(), "clinicians", id -> username.apply(UUID.fromString(id))));
+        reading(d.clinicianComparison(), "clinicians", id -> username.apply(UUID.fromString(id))), d.asOf());
   }
 
   /** A share as a whole percentage, the way every rate on the page reads. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,17 +57,26 @@ class OutcomeCsv {
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(fileName(clinic, dashboard.from(), dashboard.to())).build()
+            ContentDisposition.attachment().filename(fileName(clinic, dashboard.from(), dashboard.to(), dashboard.asOf())).build()
                 .toString())
         .body(write(dashboard, clinic, users.usernames(clinicians)));
   }
 
   /** {@code outcomes-north-2026-01-01-to-2026-06-30.csv}: the clinic's name made safe for a file name, and the range. */
   static String fileName(String clinic, LocalDate from, LocalDate to) {
+    return fileName(clinic, from, to, null);
+  }
+
+  /**
+   * A report as of an instant ends in {@code -as-of-2026-03-14T17-00-00Z}: the instant, with the
+   * colons a file name cannot carry everywhere as {@code -}.
+   */
+  static String fileName(String clinic, LocalDate from, LocalDate to, Instant asOf) {
     String slug = clinic.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     String range = from != null && to != null ? from + "-to-" + to
         : from != null ? "from-" + from : to != null ? "to-" + to : "all-dates";
-    return "outcomes-" + (slug.isEmpty() ? "clinic" : slug) + "-" + range + ".csv";
+    String asOfPart = asOf == null ? "" : "-as-of-" + asOf.toString().replace(':', '-');
+    return "outcomes-" + (slug.isEmpty() ? "clinic" : slug) + "-" + range + asOfPart + ".csv";
   }
 
   static String write(OutcomeDashboard d, String clinic, Map<UUID, String> usernames) {
@@ -77,6 +87,9 @@ class OutcomeCsv {
       csv.printRecord("Onset from", d.from() == null ? "open" : d.from());
       csv.printRecord("Onset to", d.to() == null ? "open" : d.to());
       csv.printRecord("Generated at", d.computedAt());
+      if (d.asOf() != null) {
+        csv.printRecord("As of (events recorded up to)", d.asOf());
+      }
       csv.println();
 
       var counts = d.secondaries();

@@ -35,9 +35,10 @@ class OutcomeDashboardController {
       @RequestParam(required = false) UUID clinicId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String asOf,
       @RequestHeader(name = ReadConsistency.HEADER, required = false) String consistencyHeader) {
     consistency.await(consistencyHeader, ProcessingGroups.CASE_VIEWS);
-    return dashboards.find(user, clinicId, from, to);
+    return dashboards.find(user, clinicId, from, to, asOf);
   }
 
   @GetMapping("/outcomes.csv")
@@ -45,8 +46,9 @@ class OutcomeDashboardController {
       @RequestParam(required = false) UUID clinicId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String asOf,
       @RequestHeader(name = ReadConsistency.HEADER, required = false) String consistencyHeader) {
     consistency.await(consistencyHeader, ProcessingGroups.CASE_VIEWS);
-    return csv.download(user, dashboards.find(user, clinicId, from, to));
+    return csv.download(user, dashboards.find(user, clinicId, from, to, asOf));
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReadTablesTest {
 
   private static final Pattern READ_TABLE =
-      Pattern.compile("\\b(case_directory|case_view|outcome_secondary|outcome_measure_change|outcome_clinic_version)\\b");
+      Pattern.compile("\\b(case_directory|case_view|outcome_secondary|outcome_measure_change|outcome_clinic_version|outcome_case_change)\\b");
 
   @Test
   void noApplicationCodeNamesAReadSideTable() throws IOException {

@@ -147,7 +147,22 @@ class CaseViewPropertyIT {
     JdbcTemplate jdbc = application.getBean(JdbcTemplate.class);
     for (Recorded each : recorded) {
       GeneratedCase generated = each.generated();
-      CaseFold.Folded folded = fold.fold(events.readEvents(generated.caseId().toString()).asStream().toList());
+      var history = events.readEvents(generated.caseId().toString()).asStream().toList();
+      CaseFold.Folded folded = fold.fold(history);
+      // Each recording instant's version of the outcome rows is what the events recorded up to then give.
+      for (int i = 0; i < history.size(); i++) {
+        java.time.Instant at = history.get(i).getTimestamp();
+        if (i + 1 < history.size() && !history.get(i + 1).getTimestamp().isAfter(at)) {
+          continue;
+        }
+        CaseFold.Folded then = fold.fold(history.subList(0, i + 1));
+        CaseFold.OutcomeVersion version = folded.outcomeHistory().stream()
+            .filter(v -> !v.recordedFrom().isAfter(at)).reduce((a, b) -> b).orElse(null);
+        assertThat(version == null ? List.of() : version.secondaries()).as(generated + " as of " + at)
+            .isEqualTo(then == null ? List.of() : then.secondaries());
+        assertThat(version == null ? List.of() : version.measures()).as(generated + " as of " + at)
+            .isEqualTo(then == null ? List.of() : then.measures());
+      }
       CaseView live = queries.query(new FindCaseView(generated.caseId()),
           ResponseTypes.optionalInstanceOf(CaseView.class)).join().orElseThrow();
       CaseTimeline timeline = queries.query(new FindCaseTimeline(generated.caseId()),
@@ -169,18 +184,22 @@ class CaseViewPropertyIT {
           .isEqualTo(folded.caseload().clinicianIds());
       assertThat(((java.sql.Timestamp) caseload.get("last_activity_at")).toInstant())
           .isEqualTo(folded.caseload().lastActivityAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outcome_secondary WHERE case_id = ?", Integer.class,
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outcome_secondary WHERE case_id = ? AND valid_to IS NULL", Integer.class,
           generated.caseId().value())).isEqualTo(folded.secondaries().size());
-      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outcome_measure_change WHERE case_id = ?", Integer.class,
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outcome_measure_change WHERE case_id = ? AND valid_to IS NULL", Integer.class,
           generated.caseId().value())).isEqualTo(folded.measures().size());
     }
 
     OutcomeDashboard dashboard = queries.query(new FindOutcomeDashboard(clinic, null, null), OutcomeDashboard.class)
         .join();
+    // The dashboard from the rows kept in memory is the one computed from the tables (as of now, row by row).
+    OutcomeDashboard fromTables = queries.query(new FindOutcomeDashboard(clinic, null, null, java.time.Instant.now()),
+        OutcomeDashboard.class).join();
+    assertThat(dashboard).usingRecursiveComparison().ignoringFields("computedAt", "asOf").isEqualTo(fromTables);
     // A secondary linked only after it had cleared is counted there and in no other figure.
     assertThat(dashboard.secondaries().total() + dashboard.linkedAfterClearance())
         .as("the dashboard counts every secondary")
-        .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM outcome_secondary", Integer.class));
+        .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM outcome_secondary WHERE valid_to IS NULL", Integer.class));
     for (String search : List.of("pain", "N-1", "TENDINOPATHY")) {
       assertThat(queries.query(new ListCases(Set.of(clinic), null, search, 0, 100), CaseListPage.class).join())
           .as("the caseload searches for " + search).isNotNull();

@@ -40,7 +40,7 @@ class UncodedInjuriesIT extends PostgresApplicationTest {
 
     assertThat(as("admin").get("/api/v1/admin/dead-letters").json().get("deadLetters").valueStream()
         .filter(d -> d.get("caseId").asString().equals(c.caseId()))).as("nothing of the case is parked").isEmpty();
-    assertThat(jdbc.queryForObject("SELECT classification FROM outcome_secondary WHERE case_id = ?::uuid",
+    assertThat(jdbc.queryForObject("SELECT classification FROM outcome_secondary WHERE case_id = ?::uuid AND valid_to IS NULL",
         String.class, c.caseId())).isEqualTo("CLEARED_AFTER_PRIMARY_TREATMENT");
 
     JsonNode caseload = clinician.get("/api/v1/cases?status=CLOSED&size=100").json().get("items");

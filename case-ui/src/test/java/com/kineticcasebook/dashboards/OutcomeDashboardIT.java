@@ -10,7 +10,9 @@ import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.CaseScript;
 import com.kineticcasebook.support.PostgresApplicationTest;
 import com.kineticcasebook.support.WebSession;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -324,6 +326,102 @@ class OutcomeDashboardIT extends PostgresApplicationTest {
     assertThat(anonymous().get("/api/v1/dashboards/outcomes?clinicId=" + clinic).status()).isEqualTo(401);
     assertThat(owner.get("/api/v1/dashboards/outcomes?clinicId=" + clinic + "&from=2026-05-01&to=2026-04-01")
         .status()).isEqualTo(400);
+  }
+
+  /**
+   * A report as of an instant is the report of the events recorded up to then: whatever is
+   * recorded later (an entry in error, a revised hypothesis dated earlier, resolutions dated before
+   * the instant, a new case) changes today's dashboard and leaves the earlier report byte for byte.
+   */
+  @Test
+  void aReportAsOfAnInstantIsReproducedExactlyWhateverIsRecordedLater() throws InterruptedException {
+    recordTheFiveCases();
+    CaseScript x = CaseScript.open(clinician, clinic, "A-1", t0, 0);
+    String primary = x.injury("CALF", "LEFT", "CALF_STRAIN", 0);
+    String first = x.injury("KNEE", "RIGHT", "PATELLOFEMORAL_PAIN", 2);
+    String second = x.injury("HIP", "RIGHT", "HIP_FLEXOR_STRAIN", 2);
+    x.hypothesis(primary, List.of(first), 4);
+    x.treat(primary, "LOADING_PROGRAMME", 5);
+    x.resolve(first, 20);
+    String resolution = x.lastEventId();
+    Response current = owner.withHeader("X-Consistency", "after=" + x.position())
+        .get("/api/v1/dashboards/outcomes?clinicId=" + clinic);
+    Thread.sleep(20);
+    String asOf = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    Thread.sleep(20);
+    String query = "?clinicId=" + clinic + "&asOf=" + asOf;
+    Response then = owner.get("/api/v1/dashboards/outcomes" + query);
+    assertThat(then.status()).as(then.body()).isEqualTo(200);
+    assertThat(then.json().get("asOf").asString()).isEqualTo(asOf);
+    assertThat(figures(then.body())).as("as of now, the dashboard of now").isEqualTo(figures(current.body()));
+    Response csvThen = owner.get("/api/v1/dashboards/outcomes.csv" + query);
+
+    x.markInError(resolution, "Resolved on the wrong case");
+    x.hypothesis(primary, List.of(first, second), 3);
+    x.resolve(second, 10);
+    x.resolve(first, 12);
+    CaseScript y = CaseScript.open(clinician, clinic, "A-2", t0, 0);
+    String p2 = y.injury("HEEL", "LEFT", "PLANTAR_FASCIITIS", 0);
+    String s2 = y.injury("KNEE", "LEFT", "PATELLOFEMORAL_PAIN", 1);
+    y.hypothesis(p2, List.of(s2), 1);
+    y.treat(p2, "GAIT_RETRAINING", 2);
+    y.resolve(s2, 9);
+    JsonNode today = owner.withHeader("X-Consistency", "after=" + y.position())
+        .get("/api/v1/dashboards/outcomes?clinicId=" + clinic).json();
+    assertThat(today.get("secondaries").get("total").asInt()).as("today's dashboard has the later events")
+        .isEqualTo(current.json().get("secondaries").get("total").asInt() + 2);
+    assertThat(today.get("asOf").isNull()).isTrue();
+
+    Response later = owner.get("/api/v1/dashboards/outcomes" + query);
+    assertThat(later.status()).isEqualTo(200);
+    assertThat(without(later.body(), "computedAt")).isEqualTo(without(then.body(), "computedAt"));
+
+    Response csvLater = owner.get("/api/v1/dashboards/outcomes.csv" + query);
+    assertThat(csvLater.status()).isEqualTo(200);
+    String instantInName = asOf.replace(':', '-');
+    assertThat(csvLater.header("Content-Disposition"))
+        .contains("filename=\"outcomes-dashboard-" + clinicSuffix + "-all-dates-as-of-" + instantInName + ".csv\"");
+    assertThat(csvLater.body().lines().toList()).contains("As of (events recorded up to)," + asOf);
+    assertThat(withoutGeneratedAt(csvLater.body())).isEqualTo(withoutGeneratedAt(csvThen.body()));
+
+    WebSession page = WebSession.signIn(port, ownerName, PASSWORD);
+    Response asOfPage = page.get("/dashboards/outcomes" + query);
+    assertThat(asOfPage.status()).isEqualTo(200);
+    assertThat(asOfPage.body()).contains("As-of report").contains(asOf)
+        .contains("data-figure=\"overall.total\">" + current.json().get("secondaries").get("total").asInt() + "</span>")
+        .contains("asOf=" + asOf);
+    assertThat(page.get("/dashboards/outcomes.csv" + query).body()).isEqualTo(csvLater.body());
+  }
+
+  @Test
+  void anAsOfThatIsMalformedOrInTheFutureIsRefused() {
+    for (String asOf : List.of("2026-03-14", "yesterday", "2026-03-14T17:00:00", Instant.now().plusSeconds(3600).toString())) {
+      for (String path : List.of("/api/v1/dashboards/outcomes", "/api/v1/dashboards/outcomes.csv")) {
+        Response refused = owner.get(path + "?clinicId=" + clinic + "&asOf=" + asOf);
+        assertThat(refused.status()).as(path + " " + asOf).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("asOf");
+      }
+    }
+    WebSession page = WebSession.signIn(port, ownerName, PASSWORD);
+    assertThat(page.get("/dashboards/outcomes?clinicId=" + clinic + "&asOf=yesterday").body())
+        .contains("id=\"asOf-error\"").contains("Enter an instant in UTC, such as 2026-03-14T17:00:00Z.")
+        .doesNotContain("data-figure=\"overall.total\"");
+    assertThat(page.get("/dashboards/outcomes?clinicId=" + clinic + "&asOf=" + Instant.now().plusSeconds(3600)).body())
+        .contains("The instant must not be in the future.");
+  }
+
+  /** The dashboard's JSON without the two fields that say when and as of what it was computed. */
+  private static String figures(String json) {
+    return without(without(json, "computedAt"), "asOf");
+  }
+
+  private static String without(String json, String field) {
+    return json.replaceAll("\"" + field + "\":(null|\"[^\"]*\"),?", "");
+  }
+
+  private static String withoutGeneratedAt(String csv) {
+    return csv.replaceAll("Generated at,[^\r\n]*", "");
   }
 
   /** Records the five cases of the worked example; returns the last event's position. */

@@ -20,9 +20,9 @@ public final class Projections {
     Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
     tables.put("case_view", rows(jdbc, "SELECT * FROM case_view ORDER BY case_id"));
     tables.put("outcome_secondary",
-        rows(jdbc, "SELECT * FROM outcome_secondary ORDER BY case_id, secondary_injury_id"));
+        rows(jdbc, "SELECT * FROM outcome_secondary ORDER BY case_id, secondary_injury_id, valid_from"));
     tables.put("outcome_measure_change",
-        rows(jdbc, "SELECT * FROM outcome_measure_change ORDER BY case_id, injury_id, instrument"));
+        rows(jdbc, "SELECT * FROM outcome_measure_change ORDER BY case_id, injury_id, instrument, valid_from"));
     return tables;
   }
 

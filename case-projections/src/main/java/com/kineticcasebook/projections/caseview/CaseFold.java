@@ -31,6 +31,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +49,13 @@ import org.axonframework.eventhandling.DomainEventMessage;
  */
 public final class CaseFold {
 
-  /** Everything derived from a case's events. */
+  /**
+   * Everything derived from a case's events. {@code outcomeHistory} holds the outcome rows as each
+   * recording instant left them, oldest first; its last version is {@code secondaries} and
+   * {@code measures}.
+   */
   public record Folded(CaseView view, StoredTimeline timeline, List<SecondaryOutcome> secondaries,
-      List<MeasureChange> measures, Caseload caseload) {
+      List<MeasureChange> measures, Caseload caseload, List<OutcomeVersion> outcomeHistory) {
 
     /** The timeline worded, as the API and the pages show it. */
     public List<TimelineEntry> timelineEntries() {
@@ -65,6 +71,14 @@ public final class CaseFold {
    * @param lastActivityAt when the case's latest event was recorded
    */
   public record Caseload(List<String> searchCodes, List<UUID> clinicianIds, Instant lastActivityAt) {}
+
+  /**
+   * The outcome rows of a case as the events recorded up to {@code recordedFrom} give them, true
+   * until the next version's instant. The instant is the latest recording timestamp among those
+   * events, so versions are in order even if a clock stepped back.
+   */
+  public record OutcomeVersion(Instant recordedFrom, List<SecondaryOutcome> secondaries,
+      List<MeasureChange> measures) {}
 
   private final ZoneId zone;
 
@@ -97,9 +111,11 @@ public final class CaseFold {
     timeline.sort(Comparator.comparing(StoredTimeline.Entry::occurredOn)
         .thenComparingLong(StoredTimeline.Entry::sequenceNumber));
     long version = events.isEmpty() ? -1 : events.get(events.size() - 1).getSequenceNumber();
+    List<SecondaryOutcome> secondaries = state.secondaries();
+    List<MeasureChange> measures = state.measures();
     CaseView view = state.view(version);
     return new Folded(view, new StoredTimeline(List.copyOf(state.labels.values()), timeline),
-        state.secondaries(), state.measures(), caseload(view, events));
+        secondaries, measures, caseload(view, events), outcomeHistory(events, secondaries, measures));
   }
 
   private static Caseload caseload(CaseView view, List<? extends DomainEventMessage<?>> events) {
@@ -124,6 +140,57 @@ public final class CaseFold {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /**
+   * The outcome rows after each recording instant of the case: what a fold of only the events
+   * recorded up to that instant gives, so a correction or a revised hypothesis recorded later
+   * never changes an earlier version. The live state is carried from one event to the next and
+   * folded again from the start only when an event is marked in error; consecutive equal versions
+   * are one.
+   */
+  static List<OutcomeVersion> outcomeHistory(List<? extends DomainEventMessage<?>> events,
+      List<SecondaryOutcome> lastSecondaries, List<MeasureChange> lastMeasures) {
+    List<OutcomeVersion> versions = new ArrayList<>();
+    Set<String> inError = new HashSet<>();
+    State state = new State();
+    Instant recordedFrom = null;
+    for (int i = 0; i < events.size(); i++) {
+      DomainEventMessage<?> event = events.get(i);
+      recordedFrom = recordedFrom == null || event.getTimestamp().isAfter(recordedFrom) ? event.getTimestamp()
+          : recordedFrom;
+      if (event.getPayload() instanceof EntryMarkedInError marked && inError.add(marked.eventId())) {
+        state = new State();
+        for (int j = 0; j < i; j++) {
+          DomainEventMessage<?> earlier = events.get(j);
+          if (inError.contains(earlier.getIdentifier())) {
+            state.remember(earlier);
+          } else {
+            state.apply(earlier);
+          }
+        }
+      }
+      if (inError.contains(event.getIdentifier())) {
+        state.remember(event);
+      } else {
+        state.apply(event);
+      }
+      boolean last = i == events.size() - 1;
+      if (!last && !events.get(i + 1).getTimestamp().isAfter(recordedFrom)) {
+        continue; // the next event is of the same instant: only the state after both is ever seen
+      }
+      if (state.opened == null) {
+        continue;
+      }
+      List<SecondaryOutcome> secondaries = last ? lastSecondaries : state.secondaries();
+      List<MeasureChange> measures = last ? lastMeasures : state.measures();
+      OutcomeVersion previous = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+      if (previous != null && previous.secondaries().equals(secondaries) && previous.measures().equals(measures)) {
+        continue;
+      }
+      versions.add(new OutcomeVersion(recordedFrom, secondaries, measures));
+    }
+    return List.copyOf(versions);
   }
 
   private StoredTimeline.Entry timelineEntry(DomainEventMessage<?> event, String errorReason) {

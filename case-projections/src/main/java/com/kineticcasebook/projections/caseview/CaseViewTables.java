@@ -7,8 +7,14 @@ import com.kineticcasebook.patientcase.CaseEvent;
 import com.kineticcasebook.patientcase.CaseEventType;
 import com.kineticcasebook.patientcase.InjuryReported;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseViewTables {
 
   private static final String RAISE_VERSION =
-      "UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ?";
+      "UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ? RETURNING version";
 
   private final JdbcTemplate jdbc;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -39,7 +45,9 @@ class CaseViewTables {
     jdbc.update("DELETE FROM outcome_measure_change");
     jdbc.update("DELETE FROM outcome_secondary");
     jdbc.update("DELETE FROM case_view");
-    jdbc.update("UPDATE outcome_clinic_version SET version = version + 1");
+    jdbc.update("DELETE FROM outcome_case_change");
+    // Every node keeping a clinic's rows in memory reloads them whole once it sees this version.
+    jdbc.update("UPDATE outcome_clinic_version SET version = version + 1, reset = version + 1");
   }
 
   /** Replaces the rows of the given cases, each table with one JDBC batch per statement. */
@@ -55,16 +63,20 @@ class CaseViewTables {
       UUID caseId = folded.view().caseId();
       ids.add(new Object[] {caseId});
       views.add(viewColumns(folded, caseId));
-      for (SecondaryOutcome s : folded.secondaries()) {
+      for (Run<SecondaryOutcome> run : runs(folded, CaseFold.OutcomeVersion::secondaries,
+          SecondaryOutcome::secondaryInjuryId)) {
+        SecondaryOutcome s = run.row();
         secondaries.add(new Object[] {s.caseId(), s.secondaryInjuryId(), s.clinicId(), s.clinicianId(),
             s.secondaryConditionCode(), s.secondaryOnsetOn(), s.primaryInjuryId(), s.primaryConditionCode(),
             s.primaryTreatedOn(), s.primaryModality() == null ? null : s.primaryModality().name(), s.directlyTreated(),
             s.resolvedOn(), s.caseClosedOn(), s.classification().name(), s.linkedAfterClearance(),
-            s.ownTreatmentStartedOn()});
+            s.ownTreatmentStartedOn(), run.validFrom(), run.validTo()});
       }
-      for (MeasureChange m : folded.measures()) {
+      for (Run<MeasureChange> run : runs(folded, CaseFold.OutcomeVersion::measures,
+          m -> m.injuryId() + "/" + m.instrument())) {
+        MeasureChange m = run.row();
         measures.add(new Object[] {m.caseId(), m.injuryId(), m.instrument().name(), m.clinicId(), m.injuryOnsetOn(),
-            m.firstScore(), m.latestScore(), m.measures()});
+            m.firstScore(), m.latestScore(), m.measures(), run.validFrom(), run.validTo()});
       }
     }
     jdbc.batchUpdate("DELETE FROM outcome_measure_change WHERE case_id = ?", ids);
@@ -79,31 +91,79 @@ class CaseViewTables {
         INSERT INTO outcome_secondary (case_id, secondary_injury_id, clinic_id, clinician_id,
           secondary_condition_code, secondary_onset_on, primary_injury_id, primary_condition_code,
           primary_treated_on, primary_modality, directly_treated, resolved_on, case_closed_on, classification,
-          linked_after_clearance, own_treatment_started_on)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", secondaries);
+          linked_after_clearance, own_treatment_started_on, valid_from, valid_to)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", secondaries);
     jdbc.batchUpdate("""
         INSERT INTO outcome_measure_change (case_id, injury_id, instrument, clinic_id, injury_onset_on,
-          first_score, latest_score, measures)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", measures);
+          first_score, latest_score, measures, valid_from, valid_to)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", measures);
     raiseOutcomeVersions(cases);
   }
 
   /**
    * Raises the outcome version of every clinic of the given cases, in a fixed order so that two
-   * segments writing cases of the same clinics never wait for each other in a cycle.
+   * segments writing cases of the same clinics never wait for each other in a cycle, and records
+   * each case as changed at its clinic's new version. The clinic's version row stays locked until
+   * this transaction commits, so a clinic's versions commit in order.
    */
   private void raiseOutcomeVersions(List<CaseFold.Folded> cases) {
-    List<Object[]> clinics = cases.stream().map(folded -> folded.view().clinicId()).distinct().sorted()
-        .map(clinic -> new Object[] {clinic}).toList();
-    int[] raised = jdbc.batchUpdate(RAISE_VERSION, clinics);
-    for (int i = 0; i < raised.length; i++) {
-      if (raised[i] == 0 && jdbc.update(
-          "INSERT INTO outcome_clinic_version (clinic_id, version) VALUES (?, 1) ON CONFLICT DO NOTHING",
-          clinics.get(i)) == 0) {
-        // Another segment created the clinic's row a moment ago.
-        jdbc.update(RAISE_VERSION, clinics.get(i));
+    List<UUID> clinics = cases.stream().map(folded -> folded.view().clinicId()).distinct().sorted().toList();
+    Map<UUID, Long> versions = new HashMap<>();
+    for (UUID clinic : clinics) {
+      List<Long> raised = jdbc.queryForList(RAISE_VERSION, Long.class, clinic);
+      if (raised.isEmpty()) {
+        raised = jdbc.queryForList("INSERT INTO outcome_clinic_version (clinic_id, version) VALUES (?, 1) "
+            + "ON CONFLICT DO NOTHING RETURNING version", Long.class, clinic);
       }
+      if (raised.isEmpty()) {
+        // Another segment created the clinic's row a moment ago.
+        raised = jdbc.queryForList(RAISE_VERSION, Long.class, clinic);
+      }
+      versions.put(clinic, raised.get(0));
     }
+    jdbc.batchUpdate("""
+        INSERT INTO outcome_case_change (case_id, clinic_id, version) VALUES (?, ?, ?)
+        ON CONFLICT (case_id) DO UPDATE SET clinic_id = EXCLUDED.clinic_id, version = EXCLUDED.version""",
+        cases.stream().map(folded -> new Object[] {folded.view().caseId(), folded.view().clinicId(),
+            versions.get(folded.view().clinicId())}).toList());
+  }
+
+  /** One outcome row and the recording instants it was true between; {@code validTo} null while it is. */
+  record Run<T>(T row, OffsetDateTime validFrom, OffsetDateTime validTo) {}
+
+  /**
+   * The outcome rows of a case's history as runs: a row that stays equal across consecutive
+   * versions is one run, from the version it appeared in until the version that changed or
+   * dropped it. A case folded without a history has its rows as they are, true since ever.
+   */
+  static <T> List<Run<T>> runs(CaseFold.Folded folded, Function<CaseFold.OutcomeVersion, List<T>> rows,
+      Function<T, Object> key) {
+    List<CaseFold.OutcomeVersion> history = folded.outcomeHistory();
+    List<Run<T>> runs = new ArrayList<>();
+    Map<Object, T> open = new LinkedHashMap<>();
+    Map<Object, OffsetDateTime> openSince = new HashMap<>();
+    for (CaseFold.OutcomeVersion version : history) {
+      OffsetDateTime at = version.recordedFrom().atOffset(ZoneOffset.UTC);
+      Map<Object, T> now = new LinkedHashMap<>();
+      for (T row : rows.apply(version)) {
+        now.put(key.apply(row), row);
+      }
+      for (Map.Entry<Object, T> was : open.entrySet()) {
+        if (!was.getValue().equals(now.get(was.getKey()))) {
+          runs.add(new Run<>(was.getValue(), openSince.remove(was.getKey()), at));
+        }
+      }
+      for (Map.Entry<Object, T> is : now.entrySet()) {
+        if (!openSince.containsKey(is.getKey())) {
+          openSince.put(is.getKey(), at);
+        }
+      }
+      open = now;
+    }
+    for (Map.Entry<Object, T> is : open.entrySet()) {
+      runs.add(new Run<>(is.getValue(), openSince.get(is.getKey()), null));
+    }
+    return runs;
   }
 
   private Object[] viewColumns(CaseFold.Folded folded, UUID caseId) {

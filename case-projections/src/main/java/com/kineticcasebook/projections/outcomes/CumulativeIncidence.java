@@ -24,12 +24,21 @@ final class CumulativeIncidence {
   private final List<Point> steps;
 
   CumulativeIncidence(List<Observation> observations) {
+    this(byDay(observations), observations.size());
+  }
+
+  private static TreeMap<Integer, int[]> byDay(List<Observation> observations) {
     TreeMap<Integer, int[]> byDay = new TreeMap<>();
     for (Observation o : observations) {
       byDay.computeIfAbsent(o.days(), d -> new int[3])[o.outcome().ordinal()]++;
     }
+    return byDay;
+  }
+
+  /** From the outcomes already counted per day (indexed by {@link Outcome}), over {@code observations} in all. */
+  CumulativeIncidence(TreeMap<Integer, int[]> byDay, int observations) {
     List<Point> built = new ArrayList<>();
-    int atRisk = observations.size();
+    int atRisk = observations;
     double waiting = 1.0;
     double cleared = 0.0;
     double treated = 0.0;

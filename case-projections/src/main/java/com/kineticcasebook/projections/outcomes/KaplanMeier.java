@@ -37,13 +37,25 @@ final class KaplanMeier {
   private final List<Step> steps;
 
   KaplanMeier(List<Observation> observations) {
+    this(byDay(observations), observations.size());
+  }
+
+  private static TreeMap<Integer, int[]> byDay(List<Observation> observations) {
     TreeMap<Integer, int[]> byDay = new TreeMap<>();
     for (Observation o : observations) {
       int[] counts = byDay.computeIfAbsent(o.days(), d -> new int[2]);
       counts[o.cleared() ? 0 : 1]++;
     }
+    return byDay;
+  }
+
+  /**
+   * From the follow-up already counted per day: for each day (in order) how many cleared and how
+   * many were censored that day, over {@code observations} secondaries in all.
+   */
+  KaplanMeier(TreeMap<Integer, int[]> byDay, int observations) {
     List<Step> built = new ArrayList<>();
-    int atRisk = observations.size();
+    int atRisk = observations;
     double survival = 1.0;
     double greenwood = 0.0;
     for (var day : byDay.entrySet()) {

@@ -41,6 +41,19 @@ final class LogRank {
         atRisk[g]++;
       }
     }
+    return test(groups, byDay, atRisk);
+  }
+
+  /**
+   * From the follow-up already counted: per day, for each group (in the order of {@code groups})
+   * how many cleared ({@code [0][g]}) and how many left follow-up ({@code [1][g]}); {@code atRisk}
+   * the size of each group at the start.
+   */
+  static Result test(List<String> groups, TreeMap<Integer, double[][]> byDay, double[] atRisk) {
+    int k = groups.size();
+    if (k < 2) {
+      return null;
+    }
     double[] observedMinusExpected = new double[k];
     double[][] variance = new double[k][k];
     for (double[][] counts : byDay.values()) {

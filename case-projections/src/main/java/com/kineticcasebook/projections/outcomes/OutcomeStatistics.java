@@ -47,6 +47,12 @@ final class OutcomeStatistics {
   /** The days at which the cumulative incidence of the competing outcomes is read. */
   static final List<Integer> INCIDENCE_DAYS = List.of(30, 60, 90, 180);
 
+  /**
+   * Rows with as many secondaries are in the order of their keys (null last), so the figures
+   * never depend on the order the secondaries were read in.
+   */
+  static final Comparator<String> KEYS = Comparator.nullsLast(Comparator.naturalOrder());
+
   private OutcomeStatistics() {}
 
   /**
@@ -64,6 +70,11 @@ final class OutcomeStatistics {
 
   static OutcomeDashboard dashboard(UUID clinicId, LocalDate from, LocalDate to, List<SecondaryOutcome> rows,
       List<MeasureTally> measures, LocalDate today, Instant computedAt) {
+    return dashboard(clinicId, from, to, rows, measures, today, computedAt, null);
+  }
+
+  static OutcomeDashboard dashboard(UUID clinicId, LocalDate from, LocalDate to, List<SecondaryOutcome> rows,
+      List<MeasureTally> measures, LocalDate today, Instant computedAt, Instant asOf) {
     // Filtered once, here, so that no figure below can count a link stated in hindsight.
     List<SecondaryOutcome> secondaries = rows.stream().filter(s -> !s.linkedAfterClearance()).toList();
     KaplanMeier overall = survival(secondaries, today);
@@ -75,7 +86,7 @@ final class OutcomeStatistics {
         AT_RISK_DAYS.stream().map(day -> new AtRisk(day, overall.atRisk(day))).toList(),
         cumulativeIncidence(secondaries, today),
         comparison(secondaries, s -> s.primaryModality() == null ? null : s.primaryModality().name(), today),
-        comparison(secondaries, s -> s.clinicianId().toString(), today), computedAt);
+        comparison(secondaries, s -> s.clinicianId().toString(), today), computedAt, asOf);
   }
 
   static Counts counts(List<SecondaryOutcome> secondaries) {
@@ -188,7 +199,8 @@ final class OutcomeStatistics {
               rate(g.getValue()), rateInterval(g.getValue()), curve.medianInterval(),
               OutcomeDashboard.insufficient(g.getValue().size()));
         })
-        .sorted(Comparator.comparingInt(ByPrimaryCondition::secondaries).reversed())
+        .sorted(Comparator.comparingInt(ByPrimaryCondition::secondaries).reversed()
+            .thenComparing(ByPrimaryCondition::conditionCode, KEYS))
         .toList();
   }
 
@@ -197,7 +209,8 @@ final class OutcomeStatistics {
         .values().stream()
         .map(g -> new ByChain(g.get(0).primaryConditionCode(), g.get(0).secondaryConditionCode(), g.size(),
             clearedAfter(g), rate(g), rateInterval(g), OutcomeDashboard.insufficient(g.size())))
-        .sorted(Comparator.comparingInt(ByChain::count).reversed())
+        .sorted(Comparator.comparingInt(ByChain::count).reversed()
+            .thenComparing(ByChain::primaryConditionCode, KEYS).thenComparing(ByChain::secondaryConditionCode, KEYS))
         .toList();
   }
 
@@ -209,7 +222,8 @@ final class OutcomeStatistics {
               curve.median(), rateInterval(g.getValue()), curve.medianInterval(),
               OutcomeDashboard.insufficient(g.getValue().size()));
         })
-        .sorted(Comparator.comparingInt(ByClinician::secondaries).reversed())
+        .sorted(Comparator.comparingInt(ByClinician::secondaries).reversed()
+            .thenComparing(ByClinician::clinicianId, Comparator.nullsLast(Comparator.<UUID>naturalOrder())))
         .toList();
   }
 
@@ -222,7 +236,8 @@ final class OutcomeStatistics {
               rate(g.getValue()), rateInterval(g.getValue()), curve.medianInterval(),
               OutcomeDashboard.insufficient(g.getValue().size()));
         })
-        .sorted(Comparator.comparingInt(ByModality::secondaries).reversed())
+        .sorted(Comparator.comparingInt(ByModality::secondaries).reversed()
+            .thenComparing(ByModality::modality, KEYS))
         .toList();
   }
 
@@ -234,7 +249,12 @@ final class OutcomeStatistics {
         .toList();
   }
 
-  static List<ByInstrument> byInstrument(List<MeasureTally> tallies) {
+  static List<ByInstrument> byInstrument(List<MeasureTally> unordered) {
+    // Summed in one order, so that the mean is the same to the last bit however the tallies were read.
+    List<MeasureTally> tallies = unordered.stream()
+        .sorted(Comparator.comparing(MeasureTally::instrument).thenComparingDouble(MeasureTally::firstScore)
+            .thenComparingDouble(MeasureTally::latestScore))
+        .toList();
     List<ByInstrument> rows = new ArrayList<>();
     for (OutcomeInstrument instrument : OutcomeInstrument.values()) {
       int injuries = 0;
