@@ -159,8 +159,11 @@
       var label = target.tagName === 'FIELDSET' ? target.querySelector('legend')
           : /^H[1-6]$/.test(target.tagName) ? target
           : document.querySelector('label[for="' + CSS.escape(target.id) + '"]') || target.closest('label');
+      // On a form of several injuries the row's legend says which one ("Injury 2, Side: ...").
+      var row = target.closest('fieldset.first-injury-row');
       if (label) {
-        link.textContent = label.textContent.trim() + ': ' + link.textContent;
+        link.textContent = (row ? row.querySelector('legend').textContent.trim() + ', ' : '')
+            + label.textContent.trim() + ': ' + link.textContent;
       }
       link.addEventListener('click', function (event) {
         event.preventDefault();

@@ -115,7 +115,8 @@ class FirstVisitBrowserIT extends BrowserTest {
     Locator summary = page.locator("[data-error-summary]");
     assertThat(summary).isFocused();
     assertThat(summary).containsText("2 fields need attention:");
-    assertThat(summary.getByRole(AriaRole.LINK)).hasCount(2);
+    assertThat(summary.getByRole(AriaRole.LINK)).hasText(new String[] {
+        "Injury 1, Pain now (0–10): Must be between 0 and 10.", "Injury 2, Side: Please fill this in."});
     assertThat(row(1).getByLabel("Description")).hasValue("Stiff in the mornings");
     assertThat(row(1).getByLabel("Pain now (0–10)")).hasAttribute("aria-invalid", "true");
     assertThat(row(2).getByLabel("Side", new Locator.GetByLabelOptions().setExact(true)))
