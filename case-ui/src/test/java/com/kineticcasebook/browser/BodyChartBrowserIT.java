@@ -58,6 +58,11 @@ class BodyChartBrowserIT extends BrowserTest {
     Locator chart = form.locator("[data-body-chart]");
     assertThat(chart).isVisible();
 
+    Object widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
+    System.out.println("Page and window width at " + screenshot + ": " + widths);
+    org.assertj.core.api.Assertions.assertThat(
+        (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+        .as("the page fits its window at " + screenshot + " " + widths).isTrue();
     double minimum = touch ? 44 : 24;
     Locator spots = chart.locator(".spot");
     org.assertj.core.api.Assertions.assertThat(spots.count()).isEqualTo(27);
