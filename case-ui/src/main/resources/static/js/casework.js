@@ -5,44 +5,92 @@
 (function () {
   'use strict';
 
+  // The body chart fills the region and side fields of its form: those it names, or in a form
+  // of several injuries (data-rows) those of the next row without a region, or of the row whose
+  // region or side was focused last (to change it). The readout under the chart names the region pointed at or
+  // focused, for those who cannot see the tooltip.
   function setupBodyChart() {
-    var chart = document.querySelector('[data-body-chart]');
-    var region = document.getElementById('injury-bodyRegion');
-    var side = document.getElementById('injury-side');
-    if (!chart || !region || !side) {
-      return;
-    }
-    chart.hidden = false;
-    var spots = Array.prototype.slice.call(chart.querySelectorAll('.spot'));
-
-    function highlight() {
-      spots.forEach(function (spot) {
-        var chosen = spot.dataset.region === region.value
-            && (spot.dataset.side === side.value || side.value === 'BILATERAL' || spot.dataset.side === 'NOT_APPLICABLE');
-        spot.setAttribute('aria-pressed', chosen ? 'true' : 'false');
-        spot.classList.toggle('is-selected', chosen);
-      });
-    }
-
-    function choose(spot) {
-      region.value = spot.dataset.region;
-      side.value = spot.dataset.side;
-      region.dispatchEvent(new Event('change', { bubbles: true }));
-      side.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-
-    spots.forEach(function (spot) {
-      spot.addEventListener('click', function () { choose(spot); });
-      spot.addEventListener('keydown', function (event) {
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault();
-          choose(spot);
+    Array.prototype.forEach.call(document.querySelectorAll('[data-body-chart]'), function (chart) {
+      var rows = chart.dataset.rows ? Array.prototype.slice.call(document.querySelectorAll(chart.dataset.rows)) : null;
+      var activeRow = null;
+      function fields() {
+        if (rows) {
+          var row = activeRow || rows.filter(function (r) { return !r.querySelector('[data-row-region]').value; })[0]
+              || rows[rows.length - 1];
+          return { region: row.querySelector('[data-row-region]'), side: row.querySelector('[data-row-side]') };
         }
+        return { region: document.getElementById(chart.dataset.regionField),
+          side: document.getElementById(chart.dataset.sideField) };
+      }
+      if (!fields().region || !fields().side) {
+        return;
+      }
+      chart.hidden = false;
+      var spots = Array.prototype.slice.call(chart.querySelectorAll('.spot'));
+      var readout = chart.querySelector('[data-chart-readout]');
+
+      function highlight() {
+        var chosen = rows ? rows.map(function (r) {
+          return { region: r.querySelector('[data-row-region]'), side: r.querySelector('[data-row-side]') };
+        }) : [fields()];
+        spots.forEach(function (spot) {
+          var on = chosen.some(function (f) {
+            return spot.dataset.region === f.region.value
+                && (spot.dataset.side === f.side.value || f.side.value === 'BILATERAL' || spot.dataset.side === 'NOT_APPLICABLE');
+          });
+          spot.setAttribute('aria-pressed', on ? 'true' : 'false');
+          spot.classList.toggle('is-selected', on);
+        });
+      }
+
+      function choose(spot) {
+        var f = fields();
+        f.region.value = spot.dataset.region;
+        f.side.value = spot.dataset.side;
+        f.region.dispatchEvent(new Event('change', { bubbles: true }));
+        f.side.dispatchEvent(new Event('change', { bubbles: true }));
+        // The next region chosen goes to the next row without one, unless a row's region is focused.
+        activeRow = null;
+        highlight();
+      }
+
+      function name(spot) {
+        if (readout) {
+          readout.textContent = spot ? spot.dataset.name : '\u00a0';
+        }
+      }
+
+      spots.forEach(function (spot) {
+        spot.addEventListener('click', function () { choose(spot); });
+        spot.addEventListener('keydown', function (event) {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            choose(spot);
+          }
+        });
+        spot.addEventListener('pointerenter', function () { name(spot); });
+        spot.addEventListener('focus', function () { name(spot); });
+        // Leaving a region names the focused one again, if any.
+        spot.addEventListener('pointerleave', function () {
+          name(spots.indexOf(document.activeElement) >= 0 ? document.activeElement : null);
+        });
+        spot.addEventListener('blur', function () { name(null); });
       });
+      if (rows) {
+        rows.forEach(function (row) {
+          row.addEventListener('focusin', function (event) {
+            if (event.target.matches('[data-row-region], [data-row-side]')) {
+              activeRow = row;
+            }
+          });
+          row.addEventListener('change', highlight);
+        });
+      } else {
+        fields().region.addEventListener('change', highlight);
+        fields().side.addEventListener('change', highlight);
+      }
+      highlight();
     });
-    region.addEventListener('change', highlight);
-    side.addEventListener('change', highlight);
-    highlight();
   }
 
   function setupConditionFilter() {
@@ -111,8 +159,11 @@
       var label = target.tagName === 'FIELDSET' ? target.querySelector('legend')
           : /^H[1-6]$/.test(target.tagName) ? target
           : document.querySelector('label[for="' + CSS.escape(target.id) + '"]') || target.closest('label');
+      // On a form of several injuries the row's legend says which one ("Injury 2, Side: ...").
+      var row = target.closest('fieldset.first-injury-row');
       if (label) {
-        link.textContent = label.textContent.trim() + ': ' + link.textContent;
+        link.textContent = (row ? row.querySelector('legend').textContent.trim() + ', ' : '')
+            + label.textContent.trim() + ': ' + link.textContent;
       }
       link.addEventListener('click', function (event) {
         event.preventDefault();

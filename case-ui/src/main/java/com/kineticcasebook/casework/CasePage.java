@@ -18,7 +18,8 @@ public record CasePage(
       LocalDate hypothesisedOn) {}
 
   public record InjuryRow(UUID injuryId, String name, String region, String side, String role, boolean open,
-      LocalDate onsetOn, LocalDate resolvedOn, int painScore, String description) {
+      LocalDate onsetOn, LocalDate resolvedOn, int painScore, String description,
+      com.kineticcasebook.reference.BodyRegion bodyRegion, com.kineticcasebook.reference.Side bodySide) {
 
     /** The badge's text: Primary, Secondary, or nothing for an injury outside the hypothesis. */
     public String roleLabel() {
@@ -47,6 +48,12 @@ public record CasePage(
 
   /** A choice in a select or a group of checkboxes. */
   public record Option(String value, String label) {}
+
+  /** The injuries as the body chart marks them. */
+  public List<BodyChart.Injury> chartInjuries() {
+    return injuries.stream()
+        .map(i -> new BodyChart.Injury(i.bodyRegion(), i.bodySide(), i.role(), i.name(), i.open())).toList();
+  }
 
   public List<Option> openInjuryOptions() {
     return injuries.stream().filter(InjuryRow::open).map(i -> new Option(i.injuryId().toString(), i.name())).toList();

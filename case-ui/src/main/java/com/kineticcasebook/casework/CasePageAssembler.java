@@ -74,7 +74,7 @@ final class CasePageAssembler {
   private static CasePage.InjuryRow injury(CaseView.Injury injury) {
     return new CasePage.InjuryRow(injury.injuryId(), name(injury), injury.bodyRegion().label(), injury.side().label(),
         injury.role().name(), injury.status() == CaseView.InjuryStatus.OPEN, injury.onsetOn(), injury.resolvedOn(),
-        injury.painScore(), injury.description());
+        injury.painScore(), injury.description(), injury.bodyRegion(), injury.side());
   }
 
   static CasePage.RecordingRow recording(CaseView.GaitRecording recording) {

@@ -87,13 +87,36 @@ class CasePages {
    * recorded before goes to where that entry is shown, saying so.
    */
   ModelAndView refused(CasebookUser user, CaseId caseId, String formKey, Object form, FormInput input) {
+    return refusedAt("/cases/" + caseId.value(), formKey, form, input);
+  }
+
+  /**
+   * As {@link #refused}, for a form shown at another address of the case (a step of the first
+   * visit): the refused form goes back to {@code address}, whose page reads it with {@link #step}.
+   */
+  ModelAndView refusedAt(String address, String formKey, Object form, FormInput input) {
     HttpServletRequest request = currentRequest();
     if (input.recordedBefore() != null) {
       RequestContextUtils.getOutputFlashMap(request).put("notice", ALREADY_RECORDED);
       return new ModelAndView("redirect:" + input.recordedBefore());
     }
     RequestContextUtils.getOutputFlashMap(request).put(REFUSED, new RefusedForm(formKey, form, input));
-    return new ModelAndView("redirect:/cases/" + caseId.value() + "#" + formKey + "-errors");
+    return new ModelAndView("redirect:" + address + "#" + formKey + "-errors");
+  }
+
+  /**
+   * A step of the first visit ({@code view} its template): the case's model as the case page has
+   * it, and after a refusal the step's form with what was typed and why it was refused.
+   */
+  ModelAndView step(CasebookUser user, CaseId caseId, String view, String formKey) {
+    HttpServletRequest request = currentRequest();
+    Map<String, ?> flash = request == null ? null : RequestContextUtils.getInputFlashMap(request);
+    ModelAndView mav = flash != null && flash.get(REFUSED) instanceof RefusedForm refused
+        && refused.formKey().equals(formKey)
+        ? page(user, caseId, refused.formKey(), refused.form(), refused.input(), HttpStatus.OK)
+        : page(user, caseId, formKey, null, new FormInput(), HttpStatus.OK);
+    mav.setViewName(view);
+    return mav;
   }
 
   private static HttpServletRequest currentRequest() {
@@ -118,7 +141,7 @@ class CasePages {
     mav.setStatus(status);
     mav.addObject("page", page);
     mav.addObject("today", today);
-    mav.addObject("chart", BodyChart.VIEWS);
+    mav.addObject("chart", BodyChart.views(page.chartInjuries()));
     mav.addObject("regions", BodyRegion.values());
     mav.addObject("conditions", ConditionCatalogue.all());
     mav.addObject("instruments", OutcomeInstrument.values());
@@ -198,7 +221,15 @@ class CasePages {
 
   /** Whether a field has its own input on the form: the visit form's rows are numbered, the others are its components. */
   private static Predicate<String> hasInput(Object form) {
-    return form instanceof VisitForm ? VisitForm::hasInput : inputsOf(form)::contains;
+    if (form instanceof VisitForm) {
+      return VisitForm::hasInput;
+    }
+    if (form instanceof Forms.InjuriesForm) {
+      return Forms.InjuriesForm::hasInput;
+    }
+    Set<String> inputs = inputsOf(form);
+    // The first visit's gait step takes the filming's video on the same form.
+    return form instanceof Forms.GaitForm ? field -> inputs.contains(field) || field.equals("video") : inputs::contains;
   }
 
   private String userName(String userId) {

@@ -66,6 +66,9 @@ class CaseRecorder {
     this.clock = clock;
   }
 
+  /** One command of a form that records several, and the prefix of its fields on the form ("injuries[1]."). */
+  record Part(String prefix, Object command) {}
+
   /**
    * Returns where the command's event landed, or null when nothing was recorded: the input or the
    * case refused it (the reasons are then in {@code input}), or it was recorded before
@@ -77,12 +80,39 @@ class CaseRecorder {
       input.notAfter(LocalDate.now(clock));
       return null;
     }
+    return record(caseId, input, java.util.List.of(new Part("", command)), "/cases/" + caseId);
+  }
+
+  /**
+   * Records the commands of one form all or none, in one transaction with the form's key, as
+   * {@link #record(String, FormInput, Object)} records one: a step of the first visit that adds
+   * several injuries at once. A null command is a part whose text could not be read (its reasons
+   * are in {@code input} already); then, as when any part lists violations of its own, nothing is
+   * sent and every part's problems are given at once, under its prefix. {@code location} is where
+   * the entry is shown, where a repeat of it is sent.
+   */
+  RecordedPosition record(String caseId, FormInput input, java.util.List<Part> parts, String location) {
+    boolean complete = input.errors().isEmpty();
+    if (parts.size() > 1 || parts.stream().anyMatch(part -> part.command() == null)) {
+      for (Part part : parts) {
+        if (part.command() == null) {
+          complete = false;
+        } else if (part.command() instanceof com.kineticcasebook.patientcase.CaseCommand command
+            && !command.violations().isEmpty()) {
+          input.add(part.prefix(), command.violations());
+          complete = false;
+        }
+      }
+    }
+    if (!complete) {
+      input.notAfter(LocalDate.now(clock));
+      return null;
+    }
     HttpServletRequest request = currentRequest();
     UUID user = currentUser();
     if (request == null || user == null) {
-      return send(caseId, input, command);
+      return send(caseId, input, parts);
     }
-    String location = "/cases/" + caseId;
     String fingerprint = fingerprint(request);
     String key = IdempotencyRecords.valid(request.getParameter(KEY_PARAMETER)) ? request.getParameter(KEY_PARAMETER)
         : null;
@@ -108,7 +138,7 @@ class CaseRecorder {
       if (key != null) {
         request.setAttribute(EventMetadata.IDEMPOTENCY_KEY_ATTRIBUTE, key);
       }
-      RecordedPosition sent = sendOrRefuse(caseId, input, command);
+      RecordedPosition sent = sendOrRefuse(caseId, input, parts);
       if (sent == null) {
         tx.setRollbackOnly();
       } else if (key != null) {
@@ -122,24 +152,40 @@ class CaseRecorder {
     return position;
   }
 
-  private RecordedPosition send(String caseId, FormInput input, Object command) {
-    RecordedPosition position = sendOrRefuse(caseId, input, command);
+  private RecordedPosition send(String caseId, FormInput input, java.util.List<Part> parts) {
+    RecordedPosition position = transactions.execute(tx -> {
+      RecordedPosition sent = sendOrRefuse(caseId, input, parts);
+      if (sent == null) {
+        tx.setRollbackOnly();
+      }
+      return sent;
+    });
     if (position != null) {
       consistency.awaitPosition(position.globalIndex(), ProcessingGroups.CASE_VIEWS);
     }
     return position;
   }
 
-  private RecordedPosition sendOrRefuse(String caseId, FormInput input, Object command) {
-    try {
-      return sender.send(caseId, command);
-    } catch (InvalidCommandException invalid) {
-      input.add(invalid);
-      return null;
-    } catch (CaseRuleViolation refused) {
-      input.refuse(refused.getMessage());
-      return null;
+  /**
+   * Sends the parts in order; each refused part's problems are kept under its prefix and the
+   * others still sent, so that the case's rules of every part are said at once. Null when any was
+   * refused: the caller's transaction is then rolled back, with the events of the parts it took.
+   */
+  private RecordedPosition sendOrRefuse(String caseId, FormInput input, java.util.List<Part> parts) {
+    RecordedPosition last = null;
+    boolean refused = false;
+    for (Part part : parts) {
+      try {
+        last = sender.send(caseId, part.command());
+      } catch (InvalidCommandException invalid) {
+        input.add(part.prefix(), invalid.violations());
+        refused = true;
+      } catch (CaseRuleViolation rule) {
+        input.refuse(rule.getMessage());
+        refused = true;
+      }
     }
+    return refused ? null : last;
   }
 
   /**

@@ -169,9 +169,12 @@ class CaseloadController {
     if (position == null) {
       return openCasePage(clinicsOf(user), form, in, HttpStatus.UNPROCESSABLE_ENTITY);
     }
-    flash.addFlashAttribute("notice", "Case opened. Report the first injury below.");
-    return new ModelAndView("redirect:/cases/" + caseId.value());
+    flash.addFlashAttribute("notice", FIRST_VISIT_NOTICE);
+    return new ModelAndView("redirect:" + FirstVisitController.address(caseId, FirstVisitController.Step.INJURIES));
   }
+
+  /** Said on the first step of the first visit, where opening a case leads. */
+  static final String FIRST_VISIT_NOTICE = "Case opened. Record the first visit step by step; skip any step you do not need.";
 
   private ModelAndView openCasePage(List<UserDirectory.Clinic> clinics, Forms.OpenCaseForm form, FormInput input,
       HttpStatus status) {

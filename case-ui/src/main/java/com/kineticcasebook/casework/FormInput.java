@@ -137,7 +137,13 @@ final class FormInput implements Serializable {
   }
 
   private void add(List<FieldViolation> violations) {
-    FormErrors.of(violations).forEach((field, message) -> errors.putIfAbsent(inputName(field), sentence(message)));
+    add("", violations);
+  }
+
+  /** The problems of one command of a form that records several, under its prefix ("injuries[1]."). */
+  void add(String prefix, List<FieldViolation> violations) {
+    FormErrors.of(violations)
+        .forEach((field, message) -> errors.putIfAbsent(prefix + inputName(field), sentence(message)));
   }
 
   /** A problem found outside a command, under the form's input name. */

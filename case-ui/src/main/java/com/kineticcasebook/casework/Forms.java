@@ -82,4 +82,59 @@ public final class Forms {
       return new ReopeningForm(today.toString(), "");
     }
   }
+
+  /**
+   * The first visit's injuries step: several injuries on one form, row {@code i} named
+   * {@code injuries[i].bodyRegion} and so on. Rows left blank are not injuries.
+   */
+  public record InjuriesForm(List<InjuryForm> injuries) implements Serializable {
+
+    /** Rows are read until the first index without a region field, and no more than this many. */
+    static final int MAX_ROWS = 12;
+
+    private static final java.util.regex.Pattern INPUTS = java.util.regex.Pattern.compile(
+        "injuries\\[\\d+]\\.(bodyRegion|side|conditionCode|description|onsetOn|painScore)");
+
+    public InjuriesForm {
+      injuries = List.copyOf(injuries);
+    }
+
+    static InjuriesForm blank(LocalDate today, int rows) {
+      return new InjuriesForm(java.util.Collections.nCopies(rows, InjuryForm.blank(today)));
+    }
+
+    static InjuriesForm of(org.springframework.util.MultiValueMap<String, String> params) {
+      List<InjuryForm> rows = new java.util.ArrayList<>();
+      for (int row = 0; row < MAX_ROWS && params.containsKey("injuries[" + row + "].bodyRegion"); row++) {
+        String p = "injuries[" + row + "].";
+        rows.add(new InjuryForm(params.getFirst(p + "bodyRegion"), params.getFirst(p + "side"),
+            params.getFirst(p + "conditionCode"), params.getFirst(p + "description"), params.getFirst(p + "onsetOn"),
+            params.getFirst(p + "painScore")));
+      }
+      return new InjuriesForm(rows);
+    }
+
+    /** Whether a row was left as it was shown: nothing but the date typed. */
+    static boolean isBlank(InjuryForm row) {
+      return blank(row.bodyRegion()) && blank(row.side()) && blank(row.conditionCode()) && blank(row.description())
+          && blank(row.painScore());
+    }
+
+    /** The same rows and at least {@code rows} of them, blank ones added with today's date. */
+    InjuriesForm atLeast(int rows, LocalDate today) {
+      List<InjuryForm> shown = new java.util.ArrayList<>(injuries);
+      while (shown.size() < rows) {
+        shown.add(InjuryForm.blank(today));
+      }
+      return new InjuriesForm(shown);
+    }
+
+    static boolean hasInput(String field) {
+      return INPUTS.matcher(field).matches();
+    }
+
+    private static boolean blank(String text) {
+      return text == null || text.isBlank();
+    }
+  }
 }

@@ -325,6 +325,21 @@ class AccessMatrixIT extends PostgresApplicationTest {
     rows.add(new PageRow("POST", "/cases/{caseId}/visits", (s, f) -> s.postForm(page(f, "/visits"),
         Map.of("visitedOn", today, "note", "Review", "outcomeMeasures[0].injuryId", f.knee(),
             "outcomeMeasures[0].instrument", "NPRS", "outcomeMeasures[0].score", "2")), caseWrite));
+    rows.add(new PageRow("GET", "/cases/{caseId}/first-visit", (s, f) -> s.get(projected(f, "/first-visit")),
+        caseWrite));
+    rows.add(new PageRow("GET", "/cases/{caseId}/first-visit/{step}",
+        (s, f) -> s.get(projected(f, "/first-visit/injuries")), caseRead));
+    rows.add(new PageRow("POST", "/cases/{caseId}/first-visit/injuries", (s, f) -> s.postForm(
+        page(f, "/first-visit/injuries"), Map.of("injuries[0].bodyRegion", "HIP", "injuries[0].side", "RIGHT",
+            "injuries[0].description", "Ache", "injuries[0].onsetOn", today, "injuries[0].painScore", "2")), caseWrite));
+    rows.add(new PageRow("POST", "/cases/{caseId}/first-visit/gait", (s, f) -> s.postForm(page(f, "/first-visit/gait"),
+        Map.of("filmedOn", today, "view", "SAGITTAL_LEFT", "surface", "TRACK", "antalgic", "true")), caseWrite));
+    rows.add(new PageRow("POST", "/cases/{caseId}/first-visit/hypothesis", (s, f) -> s.postForm(
+        page(f, "/first-visit/hypothesis"), Map.of("primaryInjuryId", f.knee(), "secondaryInjuryIds", f.calf(),
+            "rationale", "Knee first")), caseWrite));
+    rows.add(new PageRow("POST", "/cases/{caseId}/first-visit/treatment", (s, f) -> s.postForm(
+        page(f, "/first-visit/treatment"), Map.of("targetInjuryId", f.knee(), "modality", "TAPING", "plan", "Tape the knee",
+            "startedOn", today)), caseWrite));
     rows.add(new PageRow("POST", "/cases/{caseId}/errors", (s, f) -> s.postForm(page(f, "/errors"),
         Map.of("eventId", f.measureEventId(), "reason", "Wrong knee")), caseWrite));
     rows.add(new PageRow("POST", "/cases/{caseId}/closure", (s, f) -> s.postForm(page(f, "/closure"),

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class CaseworkPages {
 
-  private static final Pattern CASE_PATH = Pattern.compile(".*/cases/([0-9a-f-]{36})$");
+  private static final Pattern CASE_PATH = Pattern.compile(".*/cases/([0-9a-f-]{36})(/first-visit/[a-z]+)?$");
 
   private final Page page;
 
@@ -38,9 +38,13 @@ public final class CaseworkPages {
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open a case").setExact(true)).click();
     page.getByLabel("Patient reference").fill(patientRef);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open case")).click();
-    assertThat(notice()).hasText("Case opened. Report the first injury below.");
+    assertThat(notice()).hasText(
+        "Case opened. Record the first visit step by step; skip any step you do not need.");
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText(patientRef);
-    return caseId();
+    String caseId = caseId();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to the case page").setExact(true)).click();
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/cases/" + caseId + "$"));
+    return caseId;
   }
 
   /** The id of the case whose page is open. */
