@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class AccessibilityBrowserIT extends BrowserTest {
 
   private static final Set<String> PAGES = Set.of("sign-in", "caseload", "case-page-every-form-open", "visit-form",
-      "dashboard", "audit-case", "access-log", "admin-users");
+      "first-visit-injuries", "first-visit-gait", "first-visit-hypothesis", "first-visit-treatment", "dashboard",
+      "audit-case", "access-log", "admin-users");
   private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
   @Test

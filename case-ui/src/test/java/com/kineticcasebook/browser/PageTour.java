@@ -38,6 +38,10 @@ final class PageTour {
     stops.add(new Stop("new-case", "clinician.north", page -> page.navigate("/cases/new")));
     stops.add(new Stop("case-page-every-form-open", "clinician.north", everyFormOpen));
     stops.add(new Stop("visit-form", "clinician.north", visitForm));
+    for (String step : List.of("injuries", "gait", "hypothesis", "treatment")) {
+      stops.add(new Stop("first-visit-" + step, "clinician.north",
+          page -> page.navigate("/cases/" + caseId + "/first-visit/" + step)));
+    }
     stops.add(new Stop("error-404", "clinician.north", page -> page.navigate("/cases/" + UUID.randomUUID())));
     stops.add(new Stop("error-403", "clinician.north", page -> page.navigate("/audit")));
     stops.add(new Stop("dashboard", "owner", page -> page.navigate("/dashboards/outcomes")));
