@@ -3,8 +3,6 @@ package com.kineticcasebook.audit;
 import com.kineticcasebook.access.AccessLog;
 import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.pages.PageController;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,21 +46,7 @@ class AccessLogPageController {
         caseFilter = parsed.get();
       }
     }
-    UUID userFilter = null;
-    if (user != null && !user.isBlank()) {
-      String typed = user.strip();
-      Optional<UUID> found = AuditPages.uuid(typed).or(() -> users.findByUsername(typed).map(u -> u.id()));
-      if (found.isEmpty()) {
-        errors.put("user", "No user has this username; enter a username or a user id.");
-      } else {
-        userFilter = found.get();
-      }
-    }
-    Optional<LocalDate> fromDay = AuditPages.day(from, "from", errors);
-    Optional<LocalDate> toDay = AuditPages.day(to, "to", errors);
-    if (fromDay.isPresent() && toDay.isPresent() && toDay.get().isBefore(fromDay.get())) {
-      errors.put("to", "Choose a day on or after the first day.");
-    }
+    AuditPages.LogFilter filter = AuditPages.LogFilter.read(user, from, to, users, errors);
     model.addAttribute("caseId", caseFilter != null ? caseFilter.toString()
         : caseId == null || caseId.isBlank() ? null : caseId);
     model.addAttribute("user", user);
@@ -75,10 +59,8 @@ class AccessLogPageController {
       model.addAttribute("entries", List.of());
       return "audit/access-log";
     }
-    Instant start = fromDay.map(AuditPages::startOf).orElse(null);
-    Instant end = toDay.map(AuditPages::endOf).orElse(null);
-    model.addAttribute("filtered", caseFilter != null || userFilter != null || start != null || end != null);
-    model.addAttribute("entries", accessLog.find(caseFilter, userFilter, start, end, 0, SHOWN).stream()
+    model.addAttribute("filtered", caseFilter != null || filter.any());
+    model.addAttribute("entries", accessLog.find(caseFilter, filter.userId(), filter.start(), filter.end(), 0, SHOWN).stream()
         .map(e -> new Row(AuditPages.shown(e.at()), e.at().toString(), e.username() == null ? "Not signed in" : e.username(),
             e.roles() == null ? "—" : e.roles().replace(",", ", "), e.action(), e.caseId(), e.outcome().name(),
             e.status(), e.breakGlass() ? e.reason() : null, e.correlationId()))

@@ -3,16 +3,12 @@ package com.kineticcasebook.audit;
 import com.kineticcasebook.access.AdministrationLog;
 import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.pages.PageController;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,21 +44,7 @@ class AdministrationLogPageController {
   String administrationLog(@RequestParam(required = false) String user, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, Model model) {
     Map<String, String> errors = new LinkedHashMap<>();
-    UUID userId = null;
-    if (user != null && !user.isBlank()) {
-      String typed = user.strip();
-      Optional<UUID> found = AuditPages.uuid(typed).or(() -> users.findByUsername(typed).map(u -> u.id()));
-      if (found.isEmpty()) {
-        errors.put("user", "No user has this username; enter a username or a user id.");
-      } else {
-        userId = found.get();
-      }
-    }
-    Optional<LocalDate> fromDay = AuditPages.day(from, "from", errors);
-    Optional<LocalDate> toDay = AuditPages.day(to, "to", errors);
-    if (fromDay.isPresent() && toDay.isPresent() && toDay.get().isBefore(fromDay.get())) {
-      errors.put("to", "Choose a day on or after the first day.");
-    }
+    AuditPages.LogFilter filter = AuditPages.LogFilter.read(user, from, to, users, errors);
     model.addAttribute("user", user);
     model.addAttribute("from", from);
     model.addAttribute("to", to);
@@ -72,10 +54,8 @@ class AdministrationLogPageController {
       model.addAttribute("entries", List.of());
       return "audit/administration-log";
     }
-    Instant start = fromDay.map(AuditPages::startOf).orElse(null);
-    Instant end = toDay.map(AuditPages::endOf).orElse(null);
-    model.addAttribute("filtered", userId != null || start != null || end != null);
-    model.addAttribute("entries", log.find(userId, start, end, 0, SHOWN).stream().map(AdministrationLogPageController::row)
+    model.addAttribute("filtered", filter.any());
+    model.addAttribute("entries", log.find(filter.userId(), filter.start(), filter.end(), 0, SHOWN).stream().map(AdministrationLogPageController::row)
         .toList());
     return "audit/administration-log";
   }

@@ -1,5 +1,6 @@
 package com.kineticcasebook.audit;
 
+import com.kineticcasebook.access.UserDirectory;
 import com.kineticcasebook.caseload.CaseView;
 import com.kineticcasebook.patientcase.CanonicalUuid;
 import com.kineticcasebook.reference.BodyRegion;
@@ -199,6 +200,37 @@ final class AuditPages {
       } catch (IllegalArgumentException notInTheCatalogue) {
         return raw;
       }
+    }
+  }
+
+  /**
+   * A log page's filter, as the auditor typed it: a user by username or id, and a first and last
+   * day. Each problem goes into {@code errors} under its field; a part with a problem is left out.
+   */
+  record LogFilter(UUID userId, Instant start, Instant end) {
+
+    static LogFilter read(String user, String from, String to, UserDirectory users, Map<String, String> errors) {
+      UUID userId = null;
+      if (user != null && !user.isBlank()) {
+        String typed = user.strip();
+        Optional<UUID> found = uuid(typed).or(() -> users.findByUsername(typed).map(u -> u.id()));
+        if (found.isEmpty()) {
+          errors.put("user", "No user has this username; enter a username or a user id.");
+        } else {
+          userId = found.get();
+        }
+      }
+      Optional<LocalDate> fromDay = day(from, "from", errors);
+      Optional<LocalDate> toDay = day(to, "to", errors);
+      if (fromDay.isPresent() && toDay.isPresent() && toDay.get().isBefore(fromDay.get())) {
+        errors.put("to", "Choose a day on or after the first day.");
+      }
+      return new LogFilter(userId, fromDay.map(AuditPages::startOf).orElse(null),
+          toDay.map(AuditPages::endOf).orElse(null));
+    }
+
+    boolean any() {
+      return userId != null || start != null || end != null;
     }
   }
 

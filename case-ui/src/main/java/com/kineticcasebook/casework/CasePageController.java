@@ -7,7 +7,6 @@ import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.patientcase.CaseId;
 import com.kineticcasebook.patientcase.CloseCase;
-import com.kineticcasebook.patientcase.GaitFindings;
 import com.kineticcasebook.patientcase.HypothesisePrimary;
 import com.kineticcasebook.patientcase.InjuryId;
 import com.kineticcasebook.patientcase.MarkEnteredInError;
@@ -19,12 +18,7 @@ import com.kineticcasebook.patientcase.ReportInjury;
 import com.kineticcasebook.patientcase.ResolveInjury;
 import com.kineticcasebook.patientcase.StartTreatment;
 import com.kineticcasebook.patientcase.TreatmentId;
-import com.kineticcasebook.reference.BodyRegion;
-import com.kineticcasebook.reference.GaitView;
 import com.kineticcasebook.reference.OutcomeInstrument;
-import com.kineticcasebook.reference.RunningSurface;
-import com.kineticcasebook.reference.Side;
-import com.kineticcasebook.reference.TreatmentModality;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -71,10 +65,7 @@ class CasePageController {
       Forms.InjuryForm form, RedirectAttributes flash) {
     CaseId id = authorised(user, caseId);
     FormInput in = new FormInput();
-    ReportInjury command = in.build(() -> new ReportInjury(id, new InjuryId(ids.next()),
-        in.choice("bodyRegion", form.bodyRegion(), BodyRegion.class), in.choice("side", form.side(), Side.class),
-        form.conditionCode(), form.description(), in.date("onsetOn", form.onsetOn()),
-        in.whole("painScore", form.painScore())));
+    ReportInjury command = in.build(() -> FormCommands.injury(in, "", id, new InjuryId(ids.next()), form));
     return respond(user, id, in, command, "injury", form, flash, position -> "Injury reported.");
   }
 
@@ -83,14 +74,7 @@ class CasePageController {
       Forms.GaitForm form, RedirectAttributes flash) {
     CaseId id = authorised(user, caseId);
     FormInput in = new FormInput();
-    RecordGaitFilming command = in.build(() -> new RecordGaitFilming(id, new RecordingId(ids.next()),
-        in.date("filmedOn", form.filmedOn()), in.choice("view", form.view(), GaitView.class),
-        in.choice("surface", form.surface(), RunningSurface.class),
-        new GaitFindings(form.antalgic() == null || form.antalgic().isBlank() ? null
-            : Boolean.valueOf("true".equals(form.antalgic())),
-            in.number("stanceAsymmetryPct", form.stanceAsymmetryPct()), in.whole("pushOffDelayMs", form.pushOffDelayMs()),
-            in.choice("hipHikeSide", form.hipHikeSide(), Side.class), in.number("trunkLeanCm", form.trunkLeanCm()),
-            in.whole("cadenceSpm", form.cadenceSpm()))));
+    RecordGaitFilming command = in.build(() -> FormCommands.gait(in, id, new RecordingId(ids.next()), form));
     return respond(user, id, in, command, "gait", form, flash,
         position -> "Gait filming recorded. You can upload its video below.");
   }
@@ -100,13 +84,7 @@ class CasePageController {
       Forms.HypothesisForm form, RedirectAttributes flash) {
     CaseId id = authorised(user, caseId);
     FormInput in = new FormInput();
-    HypothesisePrimary command = in.build(() -> new HypothesisePrimary(id,
-        optional(in.id("primaryInjuryId", form.primaryInjuryId()), InjuryId::new),
-        in.ids("secondaryInjuryIds", form.secondaryInjuryIds()).stream().map(InjuryId::new).toList(),
-        form.rationale(),
-        in.ids("evidenceRecordingIds", form.evidenceRecordingIds()).stream().map(RecordingId::new).toList(),
-        form.hypothesisedOn() == null || form.hypothesisedOn().isBlank() ? LocalDate.now(clock)
-            : in.date("hypothesisedOn", form.hypothesisedOn())));
+    HypothesisePrimary command = in.build(() -> FormCommands.hypothesis(in, id, form, LocalDate.now(clock)));
     return respond(user, id, in, command, "hypothesis", form, flash,
         position -> "Hypothesis recorded. Casebook will show whether the secondaries clear once the primary is treated.");
   }
@@ -116,10 +94,7 @@ class CasePageController {
       Forms.TreatmentForm form, RedirectAttributes flash) {
     CaseId id = authorised(user, caseId);
     FormInput in = new FormInput();
-    StartTreatment command = in.build(() -> new StartTreatment(id, new TreatmentId(ids.next()),
-        optional(in.id("targetInjuryId", form.targetInjuryId()), InjuryId::new),
-        in.choice("modality", form.modality(), TreatmentModality.class), form.plan(),
-        in.date("startedOn", form.startedOn())));
+    StartTreatment command = in.build(() -> FormCommands.treatment(in, id, new TreatmentId(ids.next()), form));
     return respond(user, id, in, command, "treatment", form, flash, position -> "Treatment started.");
   }
 
@@ -129,7 +104,7 @@ class CasePageController {
     CaseId id = authorised(user, caseId);
     FormInput in = new FormInput();
     RecordOutcomeMeasure command = in.build(() -> new RecordOutcomeMeasure(id,
-        optional(in.id("injuryId", form.injuryId()), InjuryId::new),
+        FormCommands.optional(in.id("injuryId", form.injuryId()), InjuryId::new),
         in.choice("instrument", form.instrument(), OutcomeInstrument.class), in.number("score", form.score()),
         in.date("measuredOn", form.measuredOn())));
     return respond(user, id, in, command, "measure", form, flash, position -> "Outcome measure recorded.");
@@ -197,7 +172,4 @@ class CasePageController {
     return new ModelAndView("redirect:/cases/" + id.value());
   }
 
-  private static <T> T optional(UUID value, Function<UUID, T> type) {
-    return value == null ? null : type.apply(value);
-  }
 }

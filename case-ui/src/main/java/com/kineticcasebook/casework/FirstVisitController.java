@@ -7,20 +7,12 @@ import com.kineticcasebook.eventstore.RecordedPosition;
 import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.patientcase.AttachGaitVideo;
 import com.kineticcasebook.patientcase.CaseId;
-import com.kineticcasebook.patientcase.GaitFindings;
 import com.kineticcasebook.patientcase.HypothesisePrimary;
 import com.kineticcasebook.patientcase.InjuryId;
-import com.kineticcasebook.patientcase.RecordGaitFilming;
 import com.kineticcasebook.patientcase.RecordingId;
-import com.kineticcasebook.patientcase.ReportInjury;
 import com.kineticcasebook.patientcase.StartTreatment;
 import com.kineticcasebook.patientcase.TreatmentId;
 import com.kineticcasebook.problem.ApiException;
-import com.kineticcasebook.reference.BodyRegion;
-import com.kineticcasebook.reference.GaitView;
-import com.kineticcasebook.reference.RunningSurface;
-import com.kineticcasebook.reference.Side;
-import com.kineticcasebook.reference.TreatmentModality;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -28,7 +20,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
@@ -164,10 +155,7 @@ class FirstVisitController {
         continue;
       }
       String p = "injuries[" + row + "].";
-      parts.add(new CaseRecorder.Part(p, new ReportInjury(id, new InjuryId(ids.next()),
-          in.choice(p + "bodyRegion", typed.bodyRegion(), BodyRegion.class), in.choice(p + "side", typed.side(), Side.class),
-          typed.conditionCode(), typed.description(), in.date(p + "onsetOn", typed.onsetOn()),
-          in.whole(p + "painScore", typed.painScore()))));
+      parts.add(new CaseRecorder.Part(p, FormCommands.injury(in, p, id, new InjuryId(ids.next()), typed)));
     }
     if (parts.isEmpty()) {
       in.refuse("Nothing to record: choose where it hurts for at least one injury, or skip this step.");
@@ -194,14 +182,7 @@ class FirstVisitController {
       }
     }
     List<CaseRecorder.Part> parts = new ArrayList<>();
-    parts.add(new CaseRecorder.Part("", new RecordGaitFilming(id, recordingId,
-        in.date("filmedOn", form.filmedOn()), in.choice("view", form.view(), GaitView.class),
-        in.choice("surface", form.surface(), RunningSurface.class),
-        new GaitFindings(form.antalgic() == null || form.antalgic().isBlank() ? null
-            : Boolean.valueOf("true".equals(form.antalgic())),
-            in.number("stanceAsymmetryPct", form.stanceAsymmetryPct()), in.whole("pushOffDelayMs", form.pushOffDelayMs()),
-            in.choice("hipHikeSide", form.hipHikeSide(), Side.class), in.number("trunkLeanCm", form.trunkLeanCm()),
-            in.whole("cadenceSpm", form.cadenceSpm())))));
+    parts.add(new CaseRecorder.Part("", FormCommands.gait(in, id, recordingId, form)));
     if (stored != null) {
       parts.add(new CaseRecorder.Part("video.", new AttachGaitVideo(id, recordingId, stored.video())));
     }
@@ -218,13 +199,7 @@ class FirstVisitController {
       Forms.HypothesisForm form, RedirectAttributes flash) {
     CaseId id = authorised(user, caseId);
     FormInput in = new FormInput();
-    HypothesisePrimary command = in.build(() -> new HypothesisePrimary(id,
-        optional(in.id("primaryInjuryId", form.primaryInjuryId()), InjuryId::new),
-        in.ids("secondaryInjuryIds", form.secondaryInjuryIds()).stream().map(InjuryId::new).toList(),
-        form.rationale(),
-        in.ids("evidenceRecordingIds", form.evidenceRecordingIds()).stream().map(RecordingId::new).toList(),
-        form.hypothesisedOn() == null || form.hypothesisedOn().isBlank() ? LocalDate.now(clock)
-            : in.date("hypothesisedOn", form.hypothesisedOn())));
+    HypothesisePrimary command = in.build(() -> FormCommands.hypothesis(in, id, form, LocalDate.now(clock)));
     return respond(id, in, List.of(new CaseRecorder.Part("", command)), Step.HYPOTHESIS, form, flash,
         "Hypothesis recorded.");
   }
@@ -234,10 +209,7 @@ class FirstVisitController {
       Forms.TreatmentForm form, RedirectAttributes flash) {
     CaseId id = authorised(user, caseId);
     FormInput in = new FormInput();
-    StartTreatment command = in.build(() -> new StartTreatment(id, new TreatmentId(ids.next()),
-        optional(in.id("targetInjuryId", form.targetInjuryId()), InjuryId::new),
-        in.choice("modality", form.modality(), TreatmentModality.class), form.plan(),
-        in.date("startedOn", form.startedOn())));
+    StartTreatment command = in.build(() -> FormCommands.treatment(in, id, new TreatmentId(ids.next()), form));
     return respond(id, in, List.of(new CaseRecorder.Part("", command)), Step.TREATMENT, form, flash,
         "Treatment started. The first visit is recorded.");
   }
@@ -260,10 +232,6 @@ class FirstVisitController {
     }
     flash.addFlashAttribute("notice", notice);
     return new ModelAndView("redirect:" + step.next(id));
-  }
-
-  private static <T> T optional(UUID value, Function<UUID, T> type) {
-    return value == null ? null : type.apply(value);
   }
 
   /** The store's refusal in the words of the form, as the case page's upload says it. */
