@@ -26,11 +26,11 @@ import org.springframework.stereotype.Component;
  * lets whichever node asks first claim every free segment; without this, the first node to start
  * would process all of them and the others would wait for it to die.
  * <p>
- * Every heartbeat this node records itself in {@code projection_node} (a node that holds no segment
- * is otherwise invisible), reads which live node holds which segment from the token store, and
- * follows {@link SegmentBalance}: it may give up one segment, which Axon then leaves unclaimed by
- * this node for a few seconds so that a node lacking segments takes it. A node stopped cleanly
- * removes its row; a killed node's row simply grows old.
+ * Every heartbeat this node records itself in {@code projection_node} for each projection it runs
+ * (a node that holds no segment is otherwise invisible), reads which live node holds which segment
+ * from the token store, and follows {@link SegmentBalance}: it may give up one segment, which Axon
+ * then leaves unclaimed by this node for a few seconds so that a node lacking segments takes it. A node stopped cleanly
+ * removes its rows; a killed node's rows simply grow old.
  */
 @Component
 class ProjectionBalancer implements SmartLifecycle {
@@ -93,10 +93,17 @@ class ProjectionBalancer implements SmartLifecycle {
 
   void tick() {
     try {
-      Set<String> live = heartbeat();
+      long timeout = properties.timeout().toMillis();
+      jdbc.update("DELETE FROM projection_node WHERE last_seen < now() - ? * interval '1 millisecond'",
+          timeout * FORGET_AFTER_TIMEOUTS);
       processing.eventProcessors().forEach((name, processor) -> {
-        if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
-          balance(name, streaming, live);
+        if (processor instanceof StreamingEventProcessor streaming) {
+          if (streaming.isRunning()) {
+            balance(name, streaming, heartbeat(name, timeout));
+          } else {
+            // Stopped (a rebuild restarting it, or an unrecoverable error): the others share its segments.
+            jdbc.update("DELETE FROM projection_node WHERE processor_name = ? AND node_id = ?", name, node);
+          }
         }
       });
       if (failing) {
@@ -111,15 +118,13 @@ class ProjectionBalancer implements SmartLifecycle {
     }
   }
 
-  private Set<String> heartbeat() {
-    jdbc.update("INSERT INTO projection_node (node_id, last_seen) VALUES (?, now()) "
-        + "ON CONFLICT (node_id) DO UPDATE SET last_seen = EXCLUDED.last_seen", node);
-    long timeout = properties.timeout().toMillis();
-    jdbc.update("DELETE FROM projection_node WHERE last_seen < now() - ? * interval '1 millisecond'",
-        timeout * FORGET_AFTER_TIMEOUTS);
-    return new HashSet<>(jdbc.queryForList(
-        "SELECT node_id FROM projection_node WHERE last_seen > now() - ? * interval '1 millisecond'",
-        String.class, timeout));
+  /** Records that this node runs the projection; returns the nodes that do. */
+  private Set<String> heartbeat(String processor, long timeout) {
+    jdbc.update("INSERT INTO projection_node (processor_name, node_id, last_seen) VALUES (?, ?, now()) "
+        + "ON CONFLICT (processor_name, node_id) DO UPDATE SET last_seen = EXCLUDED.last_seen", processor, node);
+    return new HashSet<>(jdbc.queryForList("SELECT node_id FROM projection_node "
+        + "WHERE processor_name = ? AND last_seen > now() - ? * interval '1 millisecond'",
+        String.class, processor, timeout));
   }
 
   private void balance(String name, StreamingEventProcessor processor, Set<String> live) {
