@@ -107,7 +107,16 @@ class EventStoreConfiguration {
   }
 
   @Bean
-  TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+  NodeName nodeName() {
+    return NodeName.ofThisProcess();
+  }
+
+  /**
+   * Segments are claimed in the name of this node, the same name its heartbeat carries: the
+   * projection balancer (operations) counts each live node's claims by it.
+   */
+  @Bean
+  TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, NodeName nodeName) {
     return JdbcTokenStore.builder()
         .connectionProvider(connectionProvider)
         .serializer(serializer)
@@ -122,6 +131,7 @@ class EventStoreConfiguration {
                 .setOwnerColumn("owner")
                 .build())
         .claimTimeout(Duration.ofSeconds(10))
+        .nodeId(nodeName.value())
         .build();
   }
 

@@ -96,7 +96,10 @@ public class ProjectionOperations {
         log.info("Projection {} is rebuilding from the event store", name);
       } catch (RuntimeException e) {
         rebuildTargets.remove(name);
-        log.error("Rebuild of projection {} failed to start", name, e);
+        log.error("Rebuild of projection {} failed to start; it goes on from its tokens", name, e);
+        // A reset needs every segment: with another node holding one it fails, and this node must
+        // not stay without the projection.
+        processor.get().start();
       }
     });
     return true;

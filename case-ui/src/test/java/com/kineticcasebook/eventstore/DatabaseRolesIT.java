@@ -62,7 +62,7 @@ class DatabaseRolesIT extends PostgresApplicationTest {
   @Test
   void theRuntimeRoleStillChangesTheRowsThatChangeByDesign() {
     for (String table : List.of("api_token", "token_entry", "case_view", "case_directory", "login_failure",
-        "idempotency_record", "dead_letter_entry", "recent_entry")) {
+        "idempotency_record", "dead_letter_entry", "recent_entry", "projection_node")) {
       assertThat(refusal("DELETE FROM " + table + " WHERE FALSE")).as(table).isNull();
     }
   }

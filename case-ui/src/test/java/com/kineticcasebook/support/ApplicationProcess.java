@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -34,12 +36,20 @@ public final class ApplicationProcess implements AutoCloseable {
   /** Starts the jar with the postgres profile and waits until it is healthy; the first admin is "process.admin". */
   public static ApplicationProcess start(TestDatabase database, Path dataDir, int port, String logName)
       throws Exception {
-    ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar().toString(),
+    return start(database, dataDir, port, logName, List.of());
+  }
+
+  /** As {@link #start(TestDatabase, Path, int, String)}, with further command-line settings. */
+  public static ApplicationProcess start(TestDatabase database, Path dataDir, int port, String logName,
+      List<String> settings) throws Exception {
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar().toString(),
         "--spring.profiles.active=postgres", "--server.port=" + port,
         "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.runtimeUser(),
         "--spring.datasource.password=" + database.runtimePassword(), "--spring.flyway.user=" + database.user(),
         "--spring.flyway.password=" + database.password(), "--casebook.data-dir=" + dataDir,
-        "--casebook.login.max-failures-per-address=100000");
+        "--casebook.login.max-failures-per-address=100000"));
+    command.addAll(settings);
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("CASEBOOK_ADMIN_USERNAME", "process.admin");
     builder.environment().put("CASEBOOK_ADMIN_PASSWORD", PASSWORD);
     builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(logName + ".log").toFile());
