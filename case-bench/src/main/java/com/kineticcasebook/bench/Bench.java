@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * a rebuild, and commands at 1, 8 and 32 clients, with its memory watched throughout.
  *
  * <p>Arguments: {@code --events N} (default 1,500,000, about 100,000 cases), {@code --seconds S} measured per
- * concurrency level (default 20), {@code --out DIR} (default target/bench), {@code --jar PATH}.
+ * concurrency level (default 20), {@code --warm-up S} of commands before the first level (default 60),
+ * {@code --out DIR} (default target/bench), {@code --jar PATH}.
  */
 public final class Bench {
 
@@ -40,6 +41,7 @@ public final class Bench {
     // About 1.5 million events make the 100,000 cases of the dashboard target (15 events a case).
     int events = Integer.parseInt(options.getOrDefault("events", "1500000"));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
+    int warmUpSeconds = Integer.parseInt(options.getOrDefault("warm-up", "60"));
     Path out = Path.of(options.getOrDefault("out", "target/bench"));
     Path jar = Path.of(options.getOrDefault("jar", "case-ui/target/case-ui-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
     String command = options.getOrDefault("command", "bench/run");
@@ -149,6 +151,11 @@ public final class Bench {
           clients.add(Api.signIn(app.base(), name, People.PASSWORD));
         }
         CommandLoad load = new CommandLoad(clients, people.clinicians, LocalDate.now(clock));
+        // A node that has been recording for a while: the JIT compiler has finished with the command
+        // path (on 2 cores it takes about ten thousand requests), so it no longer competes for them.
+        CommandLoad.Level warmUp = load.run(8, warmUpSeconds, 1);
+        say("Commands warmed up for %d s at 8 clients (%d rejected)", warmUpSeconds, warmUp.rejected());
+        phases.done("command warm-up");
         List<CommandLoad.Level> levels = new ArrayList<>();
         for (int concurrency : CONCURRENCY) {
           CommandLoad.Level level = load.run(concurrency, 5, seconds);

@@ -46,6 +46,7 @@ final class CommandLoad {
   private final List<Api> clients;
   private final List<Clinician> clinicians;
   private final LocalDate today;
+  private int runs;
 
   CommandLoad(List<Api> clients, List<Clinician> clinicians, LocalDate today) {
     this.clients = clients;
@@ -54,6 +55,7 @@ final class CommandLoad {
   }
 
   Level run(int concurrency, long warmUpSeconds, long measuredSeconds) throws InterruptedException {
+    runs++;
     AtomicBoolean measuring = new AtomicBoolean(false);
     AtomicBoolean stop = new AtomicBoolean(false);
     List<Client> running = new ArrayList<>();
@@ -103,12 +105,15 @@ final class CommandLoad {
     final Histogram latencies = new Histogram(60_000_000L, 3);
     long accepted;
     long rejected;
+    long patients;
+    final String patientPrefix;
     Exception failure;
 
     Client(Api api, Clinician clinician, long seed, AtomicBoolean measuring, AtomicBoolean stop) {
       this.api = api;
       this.clinician = clinician;
       this.seed = seed;
+      this.patientPrefix = "L" + runs + "-" + seed + "-";
       this.measuring = measuring;
       this.stop = stop;
     }
@@ -164,8 +169,10 @@ final class CommandLoad {
         throws Exception {
       String at = "/api/v1/cases/" + caseId;
       if (command instanceof OpenCase c) {
-        return api.post("/api/v1/cases", body("clinicId", c.clinicId().value(), "patientRef", c.patientRef(),
-            "openedOn", c.openedOn()));
+        // The generator numbers patients as the history's cases were numbered, so its patients may
+        // have an open case there already; a patient of the load is one no case has had.
+        return api.post("/api/v1/cases", body("clinicId", c.clinicId().value(),
+            "patientRef", patientPrefix + ++patients, "openedOn", c.openedOn()));
       } else if (command instanceof ReportInjury c) {
         return api.post(at + "/injuries", body("bodyRegion", c.bodyRegion(), "side", c.side(),
             "conditionCode", c.conditionCode(), "description", c.description(), "onsetOn", c.onsetOn(),
