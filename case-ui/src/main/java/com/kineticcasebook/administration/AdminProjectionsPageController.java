@@ -52,9 +52,20 @@ class AdminProjectionsPageController {
     return "administration/projections :: status";
   }
 
+  /**
+   * Starts a rebuild and says so on the page; while other nodes run the projection the page says
+   * instead why it did not start (Post/Redirect/Get either way).
+   */
   @PostMapping("/admin/projections/{name}/rebuild")
   String rebuild(@PathVariable String name, RedirectAttributes redirect) {
-    if (!operations.rebuild(name)) {
+    boolean started;
+    try {
+      started = operations.rebuild(name);
+    } catch (ProjectionOperations.Shared e) {
+      redirect.addFlashAttribute("refusal", "The rebuild did not start. " + e.getMessage());
+      return "redirect:/admin/projections";
+    }
+    if (!started) {
       throw new ApiException(Problems.notFound("projection"));
     }
     redirect.addFlashAttribute("notice", "Rebuilding " + name + " from the event store.");

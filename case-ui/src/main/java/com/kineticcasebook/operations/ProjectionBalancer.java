@@ -118,10 +118,25 @@ class ProjectionBalancer implements SmartLifecycle {
     }
   }
 
+  /**
+   * How many nodes other than this one run the projection, counted as the balancing counts them:
+   * their heartbeat is younger than the timeout. A node stopped cleanly has removed its rows; a
+   * killed one counts until its last heartbeat is a timeout old.
+   */
+  int otherLiveNodes(String processor) {
+    Set<String> live = liveNodes(processor, properties.timeout().toMillis());
+    live.remove(node);
+    return live.size();
+  }
+
   /** Records that this node runs the projection; returns the nodes that do. */
   private Set<String> heartbeat(String processor, long timeout) {
     jdbc.update("INSERT INTO projection_node (processor_name, node_id, last_seen) VALUES (?, ?, now()) "
         + "ON CONFLICT (processor_name, node_id) DO UPDATE SET last_seen = EXCLUDED.last_seen", processor, node);
+    return liveNodes(processor, timeout);
+  }
+
+  private Set<String> liveNodes(String processor, long timeout) {
     return new HashSet<>(jdbc.queryForList("SELECT node_id FROM projection_node "
         + "WHERE processor_name = ? AND last_seen > now() - ? * interval '1 millisecond'",
         String.class, processor, timeout));

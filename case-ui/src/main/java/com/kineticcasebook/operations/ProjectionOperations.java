@@ -3,6 +3,7 @@ package com.kineticcasebook.operations;
 import com.kineticcasebook.access.AdministrationLog;
 import com.kineticcasebook.access.AdministrationLog.Action;
 import com.kineticcasebook.access.AdministrationLog.Target;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,43 @@ import org.springframework.transaction.support.TransactionTemplate;
  * again, while the rest of the application keeps serving. A rebuild is recorded in the
  * administration log when it is asked for, before it starts; one whose log row cannot be written
  * does not start.
+ * <p>
+ * The reset needs every segment of the projection, so a rebuild is refused up front, with nothing
+ * recorded, while another live node runs the projection ({@link Shared}). A node may still start
+ * between that check and the reset: the reset then fails, and the projection goes on from its
+ * tokens on this node.
  */
 @Service
 public class ProjectionOperations {
 
   private static final Logger log = LoggerFactory.getLogger(ProjectionOperations.class);
+
+  /**
+   * A rebuild refused because other live nodes run the projection; nothing was recorded or changed.
+   * Its message says so to an administrator.
+   */
+  public static final class Shared extends RuntimeException {
+
+    private final String projection;
+    private final int otherNodes;
+
+    Shared(String projection, int otherNodes, Duration liveFor) {
+      super("Projection " + projection + " also runs on " + otherNodes + " other node" + (otherNodes == 1 ? "" : "s")
+          + ". A rebuild needs every segment of the projection, so it runs with this node alone: scale down to one "
+          + "node, then ask again. A node that was killed counts until " + liveFor.toSeconds()
+          + " seconds after its last heartbeat. Nothing was changed.", null, false, false);
+      this.projection = projection;
+      this.otherNodes = otherNodes;
+    }
+
+    public String projection() {
+      return projection;
+    }
+
+    public int otherNodes() {
+      return otherNodes;
+    }
+  }
 
   /** A projection's progress as the admin API shows it. */
   public record ProjectionStatus(String name, long position, long headPosition, boolean rebuilding,
@@ -38,6 +71,8 @@ public class ProjectionOperations {
   private final EventProcessingConfiguration processing;
   private final ProjectionPositions positions;
   private final AdministrationLog administrationLog;
+  private final ProjectionBalancer nodes;
+  private final ProjectionNodeProperties nodeProperties;
   private final TransactionTemplate transaction;
   private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
   private final Map<String, Long> lastPositions = new ConcurrentHashMap<>();
@@ -53,10 +88,12 @@ public class ProjectionOperations {
   private volatile long lastSampleNanos = System.nanoTime();
 
   ProjectionOperations(EventProcessingConfiguration processing, ProjectionPositions positions,
-      AdministrationLog administrationLog, PlatformTransactionManager transactions) {
+      AdministrationLog administrationLog, ProjectionBalancer nodes, ProjectionNodeProperties nodeProperties, PlatformTransactionManager transactions) {
     this.processing = processing;
     this.positions = positions;
     this.administrationLog = administrationLog;
+    this.nodes = nodes;
+    this.nodeProperties = nodeProperties;
     this.transaction = new TransactionTemplate(transactions);
   }
 
@@ -73,11 +110,19 @@ public class ProjectionOperations {
     return statuses;
   }
 
-  /** Starts a rebuild; false when there is no streaming projection of that name. */
+  /**
+   * Starts a rebuild; false when there is no streaming projection of that name.
+   *
+   * @throws Shared when another live node runs the projection; nothing is recorded then
+   */
   public boolean rebuild(String name) {
     var processor = processing.eventProcessor(name, StreamingEventProcessor.class);
     if (processor.isEmpty()) {
       return false;
+    }
+    int otherNodes = nodes.otherLiveNodes(name);
+    if (otherNodes > 0) {
+      throw new Shared(name, otherNodes, nodeProperties.timeout());
     }
     long position = positions.processed(name).orElse(-1);
     long head = positions.head();
@@ -97,8 +142,8 @@ public class ProjectionOperations {
       } catch (RuntimeException e) {
         rebuildTargets.remove(name);
         log.error("Rebuild of projection {} failed to start; it goes on from its tokens", name, e);
-        // A reset needs every segment: with another node holding one it fails, and this node must
-        // not stay without the projection.
+        // A reset needs every segment: with another node holding one (one that started after the
+        // check above) it fails, and this node must not stay without the projection.
         processor.get().start();
       }
     });

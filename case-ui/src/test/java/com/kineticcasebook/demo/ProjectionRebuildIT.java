@@ -10,6 +10,7 @@ import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.PostgresApplicationTest;
 import com.kineticcasebook.support.Projections;
+import com.kineticcasebook.support.WebSession;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,6 +57,65 @@ class ProjectionRebuildIT extends PostgresApplicationTest {
     Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
 
     assertThat(Projections.readModels(jdbc)).isEqualTo(live);
+  }
+
+  /**
+   * Another node's live heartbeat (a row written here as that node would) makes this node refuse a
+   * rebuild at once, on the API and on the page, with nothing recorded, and the projection goes on.
+   */
+  @Test
+  void aRebuildIsRefusedWhileAnotherNodeRunsTheProjection() throws Exception {
+    ApiClient admin = as("admin");
+    WebSession page = WebSession.signIn(port, "admin", PASSWORD);
+    page.get("/admin/projections");
+    String otherNode = "4242@other-host-" + UUID.randomUUID();
+    Response api;
+    Response form;
+    jdbc.update("INSERT INTO projection_node (processor_name, node_id, last_seen) VALUES ('case-views', ?, now())",
+        otherNode);
+    try {
+      api = admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of());
+      form = page.postForm("/admin/projections/case-views/rebuild", Map.of());
+    } finally {
+      jdbc.update("DELETE FROM projection_node WHERE node_id = ?", otherNode);
+    }
+
+    assertThat(api.status()).isEqualTo(409);
+    assertThat(api.contentType()).startsWith("application/problem+json");
+    JsonNode problem = api.json();
+    assertThat(problem.get("type").asString()).isEqualTo("urn:kinetic-casebook:problem:projection-shared");
+    assertThat(problem.get("status").asInt()).isEqualTo(409);
+    assertThat(problem.get("otherNodes").asInt()).isEqualTo(1);
+    assertThat(problem.get("detail").asString())
+        .contains("also runs on 1 other node.", "this node alone", "scale down to one node", "Nothing was changed");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM administration_log WHERE correlation_id IN (?, ?)",
+        Integer.class, api.header("X-Correlation-Id"), form.header("X-Correlation-Id")))
+        .as("a refused rebuild is not recorded").isZero();
+
+    assertThat(form.status()).isEqualTo(302);
+    assertThat(form.header("Location")).endsWith("/admin/projections");
+    String shown = page.get("/admin/projections").body();
+    assertThat(shown).contains("data-refusal", "The rebuild did not start.", "also runs on 1 other node")
+        .doesNotContain("Rebuilding case-views from the event store.");
+    assertThat(admin.get("/api/v1/admin/projections").json().findValues("rebuilding"))
+        .allMatch(rebuilding -> !rebuilding.asBoolean());
+
+    ApiClient clinician = as("clinician.north");
+    Response opened = clinician.post("/api/v1/cases", Map.of("clinicId", north.toString(), "patientRef", "R-409",
+        "openedOn", LocalDate.now().toString()));
+    assertThat(opened.status()).isEqualTo(201);
+    String caseId = opened.json().get("caseId").asString();
+    Response view = null;
+    for (int attempt = 0; attempt < 30 && (view == null || view.status() != 200); attempt++) {
+      Thread.sleep(attempt == 0 ? 0 : 500);
+      view = clinician.withHeader("X-Consistency", "after=" + opened.header("X-Event-Position"))
+          .get("/api/v1/cases/" + caseId);
+    }
+    assertThat(view.status()).as("the projection goes on after a refused rebuild").isEqualTo(200);
+
+    Response alone = admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of());
+    assertThat(alone.status()).as("alone again, this node rebuilds").isEqualTo(202);
+    Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
   }
 
   @Test

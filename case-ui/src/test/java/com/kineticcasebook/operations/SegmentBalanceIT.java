@@ -24,7 +24,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * Application processes on one PostgreSQL share the case-views projection's six segments evenly,
  * as read from the owners in the token store: two nodes hold three each, a third node that joins
  * gets two from them, and when one of the three is killed (it releases nothing) the two survivors
- * take over its segments after the claim timeout, three each again, and go on projecting.
+ * take over its segments after the claim timeout, three each again, and go on projecting. A
+ * rebuild asked for while two nodes run the projection is refused at once and stops nothing.
  */
 class SegmentBalanceIT {
 
@@ -55,6 +56,16 @@ class SegmentBalanceIT {
     ApplicationProcess.createClinicUsers(database);
     ApplicationProcess b = start(database, dataDir, "node-b");
     awaitBalanced(jdbc, List.of(a, b), "two nodes");
+
+    // A rebuild needs every segment: with the other node up it is refused at once, and nothing moves.
+    Map<String, Long> shared = spread(jdbc, List.of(a, b));
+    Response rebuild = ApiClient.login(a.port(), "process.admin", ApplicationProcess.PASSWORD)
+        .post("/api/v1/admin/projections/case-views/rebuild", Map.of());
+    assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(409);
+    assertThat(rebuild.contentType()).startsWith("application/problem+json");
+    assertThat(rebuild.json().get("otherNodes").asInt()).isEqualTo(1);
+    Thread.sleep(1000);
+    assertThat(spread(jdbc, List.of(a, b))).as("the refused rebuild stopped nothing").isEqualTo(shared);
 
     ApplicationProcess c = start(database, dataDir, "node-c");
     awaitBalanced(jdbc, List.of(a, b, c), "three nodes");
