@@ -7,17 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApplicationProcess;
+import com.kineticcasebook.support.Nodes;
 import com.kineticcasebook.support.TestDatabase;
 import com.kineticcasebook.support.WebSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -30,22 +30,16 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
  */
 class RevocationAcrossNodesIT {
 
-  private final List<ApplicationProcess> nodes = new ArrayList<>();
-
-  @AfterEach
-  void stop() throws InterruptedException {
-    for (ApplicationProcess node : nodes) {
-      node.close();
-    }
-  }
+  @RegisterExtension
+  final Nodes nodes = new Nodes();
 
   @Test
   void disablingOrRemovingAMembershipOnOneNodeReachesSessionsAndTokensOnBoth() throws Exception {
     TestDatabase database = TestDatabase.create();
     Path dataDir = Files.createTempDirectory("casebook-revocation");
-    ApplicationProcess a = start(database, dataDir, "revocation-node-a");
+    ApplicationProcess a = nodes.start(database, dataDir, "revocation-node-a");
     ApplicationProcess.createClinicUsers(database);
-    ApplicationProcess b = start(database, dataDir, "revocation-node-b");
+    ApplicationProcess b = nodes.start(database, dataDir, "revocation-node-b");
     JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(database.connect(), true));
     UUID clinic = jdbc.queryForObject("SELECT id FROM clinic WHERE name = 'Process'", UUID.class);
     UUID disabled = userId(jdbc, "process.clinician");
@@ -115,9 +109,4 @@ class RevocationAcrossNodesIT {
         Long.class, caseId);
   }
 
-  private ApplicationProcess start(TestDatabase database, Path dataDir, String name) throws Exception {
-    ApplicationProcess node = ApplicationProcess.start(database, dataDir, ApplicationProcess.freePort(), name);
-    nodes.add(node);
-    return node;
-  }
 }

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.ApplicationProcess;
+import com.kineticcasebook.support.Nodes;
 import com.kineticcasebook.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -38,23 +38,17 @@ class SegmentBalanceIT {
   /** And then keep, to show that nothing moves back and forth once balanced. */
   private static final Duration STEADY = Duration.ofSeconds(4);
 
-  private final List<ApplicationProcess> nodes = new ArrayList<>();
-
-  @AfterEach
-  void stop() throws InterruptedException {
-    for (ApplicationProcess node : nodes) {
-      node.close();
-    }
-  }
+  @RegisterExtension
+  final Nodes nodes = new Nodes();
 
   @Test
   void twoThenThreeNodesShareTheSegmentsAndTheSurvivorsOfAKilledNodeShareThemAgain() throws Exception {
     TestDatabase database = TestDatabase.create();
     Path dataDir = Files.createTempDirectory("casebook-segment-balance");
     JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(database.connect(), true));
-    ApplicationProcess a = start(database, dataDir, "node-a");
+    ApplicationProcess a = nodes.start(database, dataDir, "node-a", SIX_SEGMENTS);
     ApplicationProcess.createClinicUsers(database);
-    ApplicationProcess b = start(database, dataDir, "node-b");
+    ApplicationProcess b = nodes.start(database, dataDir, "node-b", SIX_SEGMENTS);
     awaitBalanced(jdbc, List.of(a, b), "two nodes");
 
     // A rebuild needs every segment: with the other node up it is refused at once, and nothing moves.
@@ -67,11 +61,10 @@ class SegmentBalanceIT {
     Thread.sleep(1000);
     assertThat(spread(jdbc, List.of(a, b))).as("the refused rebuild stopped nothing").isEqualTo(shared);
 
-    ApplicationProcess c = start(database, dataDir, "node-c");
+    ApplicationProcess c = nodes.start(database, dataDir, "node-c", SIX_SEGMENTS);
     awaitBalanced(jdbc, List.of(a, b, c), "three nodes");
 
     b.kill();
-    nodes.remove(b);
     awaitBalanced(jdbc, List.of(a, c), "two survivors");
 
     ApiClient onC = ApiClient.login(c.port(), "process.clinician", ApplicationProcess.PASSWORD);
@@ -89,12 +82,6 @@ class SegmentBalanceIT {
     assertThat(view.json().get("caseId").asString()).isEqualTo(caseId);
   }
 
-  private ApplicationProcess start(TestDatabase database, Path dataDir, String name) throws Exception {
-    ApplicationProcess node = ApplicationProcess.start(database, dataDir, ApplicationProcess.freePort(), name,
-        SIX_SEGMENTS);
-    nodes.add(node);
-    return node;
-  }
 
   /** Waits until every segment is held by one of the nodes, each holding S/N, and checks that it stays so. */
   private static void awaitBalanced(JdbcTemplate jdbc, List<ApplicationProcess> live, String what)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.ApplicationProcess;
+import com.kineticcasebook.support.Nodes;
 import com.kineticcasebook.support.Projections;
 import com.kineticcasebook.support.TestDatabase;
 import java.nio.file.Files;
@@ -17,8 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -30,22 +31,16 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class TwoNodesIT {
 
-  private final List<ApplicationProcess> nodes = new ArrayList<>();
-
-  @AfterEach
-  void stop() throws InterruptedException {
-    for (ApplicationProcess node : nodes) {
-      node.close();
-    }
-  }
+  @RegisterExtension
+  final Nodes nodes = new Nodes();
 
   @Test
   void eitherNodeRecordsAndTheSurvivorTakesOverTheProjection() throws Exception {
     TestDatabase database = TestDatabase.create();
     Path dataDir = Files.createTempDirectory("casebook-two-nodes");
-    ApplicationProcess a = start(database, dataDir, "node-a");
+    ApplicationProcess a = nodes.start(database, dataDir, "node-a");
     ApplicationProcess.createClinicUsers(database);
-    ApplicationProcess b = start(database, dataDir, "node-b");
+    ApplicationProcess b = nodes.start(database, dataDir, "node-b");
     ApiClient onA = ApiClient.login(a.port(), "process.clinician", ApplicationProcess.PASSWORD);
     ApiClient onB = onA.withPort(b.port());
     String clinic = onA.get("/api/v1/me").json().get("clinics").get(0).get("clinicId").asString();
@@ -80,7 +75,6 @@ class TwoNodesIT {
     ApplicationProcess holder = owners.get(0).startsWith(a.pid() + "@") ? a : b;
     ApplicationProcess survivor = holder == a ? b : a;
     holder.kill();
-    nodes.remove(holder);
 
     ApiClient onSurvivor = onA.withPort(survivor.port());
     Response late = onSurvivor.post("/api/v1/cases/" + cases.get(0) + "/injuries", Map.of("bodyRegion", "HIP",
@@ -108,11 +102,6 @@ class TwoNodesIT {
         .as("every event projected exactly once across the two nodes").isEqualTo(live);
   }
 
-  private ApplicationProcess start(TestDatabase database, Path dataDir, String name) throws Exception {
-    ApplicationProcess node = ApplicationProcess.start(database, dataDir, ApplicationProcess.freePort(), name);
-    nodes.add(node);
-    return node;
-  }
 
   private static Response awaitView(ApiClient client, String caseId, String position) throws InterruptedException {
     Response response = null;
