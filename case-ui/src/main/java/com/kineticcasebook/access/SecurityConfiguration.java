@@ -43,8 +43,9 @@ class SecurityConfiguration {
 
   /**
    * Requests are measured once, by Spring MVC's server observation ({@code http_server_requests});
-   * Spring Security would otherwise open an observation around every filter of every request,
-   * which measured as a tenth of a command's processor time and is read by nobody.
+   * Spring Security would otherwise open an observation around every filter of every request, read
+   * by nobody; with Axon's per-call timeouts it was about a third of a command's request thread
+   * (ADR 0024).
    */
   @Bean
   SecurityObservationSettings securityObservations() {
