@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * Every heartbeat this node records itself in {@code projection_node} for each projection it runs
  * (a node that holds no segment is otherwise invisible), reads which live node holds which segment
  * from the token store, and follows {@link SegmentBalance}: it may give up one segment, which Axon
- * then leaves unclaimed by this node for a few seconds so that a node lacking segments takes it. A node stopped cleanly
- * removes its rows; a killed node's rows simply grow old.
+ * then leaves unclaimed by this node for a few seconds so that a node lacking segments takes it. A
+ * node stopped cleanly removes its rows; a killed node's rows simply grow old.
  */
 @Component
 class ProjectionBalancer implements SmartLifecycle {
@@ -127,6 +127,11 @@ class ProjectionBalancer implements SmartLifecycle {
     Set<String> live = liveNodes(processor, properties.timeout().toMillis());
     live.remove(node);
     return live.size();
+  }
+
+  /** How long after its last heartbeat a node still counts as live. */
+  Duration liveFor() {
+    return properties.timeout();
   }
 
   /** Records that this node runs the projection; returns the nodes that do. */

@@ -43,7 +43,6 @@ public class ProjectionOperations {
    */
   public static final class Shared extends RuntimeException {
 
-    private final String projection;
     private final int otherNodes;
 
     Shared(String projection, int otherNodes, Duration liveFor) {
@@ -51,12 +50,7 @@ public class ProjectionOperations {
           + ". A rebuild needs every segment of the projection, so it runs with this node alone: scale down to one "
           + "node, then ask again. A node that was killed counts until " + liveFor.toSeconds()
           + " seconds after its last heartbeat. Nothing was changed.", null, false, false);
-      this.projection = projection;
       this.otherNodes = otherNodes;
-    }
-
-    public String projection() {
-      return projection;
     }
 
     public int otherNodes() {
@@ -72,7 +66,6 @@ public class ProjectionOperations {
   private final ProjectionPositions positions;
   private final AdministrationLog administrationLog;
   private final ProjectionBalancer nodes;
-  private final ProjectionNodeProperties nodeProperties;
   private final TransactionTemplate transaction;
   private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
   private final Map<String, Long> lastPositions = new ConcurrentHashMap<>();
@@ -88,12 +81,11 @@ public class ProjectionOperations {
   private volatile long lastSampleNanos = System.nanoTime();
 
   ProjectionOperations(EventProcessingConfiguration processing, ProjectionPositions positions,
-      AdministrationLog administrationLog, ProjectionBalancer nodes, ProjectionNodeProperties nodeProperties, PlatformTransactionManager transactions) {
+      AdministrationLog administrationLog, ProjectionBalancer nodes, PlatformTransactionManager transactions) {
     this.processing = processing;
     this.positions = positions;
     this.administrationLog = administrationLog;
     this.nodes = nodes;
-    this.nodeProperties = nodeProperties;
     this.transaction = new TransactionTemplate(transactions);
   }
 
@@ -122,7 +114,7 @@ public class ProjectionOperations {
     }
     int otherNodes = nodes.otherLiveNodes(name);
     if (otherNodes > 0) {
-      throw new Shared(name, otherNodes, nodeProperties.timeout());
+      throw new Shared(name, otherNodes, nodes.liveFor());
     }
     long position = positions.processed(name).orElse(-1);
     long head = positions.head();
