@@ -108,5 +108,4 @@ class RevocationAcrossNodesIT {
     return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
         Long.class, caseId);
   }
-
 }

@@ -105,12 +105,7 @@ class ProjectionRebuildIT extends PostgresApplicationTest {
         "openedOn", LocalDate.now().toString()));
     assertThat(opened.status()).isEqualTo(201);
     String caseId = opened.json().get("caseId").asString();
-    Response view = null;
-    for (int attempt = 0; attempt < 30 && (view == null || view.status() != 200); attempt++) {
-      Thread.sleep(attempt == 0 ? 0 : 500);
-      view = clinician.withHeader("X-Consistency", "after=" + opened.header("X-Event-Position"))
-          .get("/api/v1/cases/" + caseId);
-    }
+    Response view = Projections.awaitCaseView(clinician, caseId, opened.header("X-Event-Position"), 30);
     assertThat(view.status()).as("the projection goes on after a refused rebuild").isEqualTo(200);
 
     Response alone = admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of());

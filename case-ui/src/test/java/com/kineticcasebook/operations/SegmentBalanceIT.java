@@ -6,6 +6,7 @@ import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.ApplicationProcess;
 import com.kineticcasebook.support.Nodes;
+import com.kineticcasebook.support.Projections;
 import com.kineticcasebook.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,15 +74,10 @@ class SegmentBalanceIT {
         "openedOn", LocalDate.now().toString()));
     assertThat(opened.status()).isEqualTo(201);
     String caseId = opened.json().get("caseId").asString();
-    Response view = null;
-    for (int attempt = 0; attempt < 20 && (view == null || view.status() != 200); attempt++) {
-      Thread.sleep(attempt == 0 ? 0 : 500);
-      view = onC.withHeader("X-Consistency", "after=" + opened.header("X-Event-Position")).get("/api/v1/cases/" + caseId);
-    }
+    Response view = Projections.awaitCaseView(onC, caseId, opened.header("X-Event-Position"), 20);
     assertThat(view.status()).as("the survivors project what is recorded after the kill").isEqualTo(200);
     assertThat(view.json().get("caseId").asString()).isEqualTo(caseId);
   }
-
 
   /** Waits until every segment is held by one of the nodes, each holding S/N, and checks that it stays so. */
   private static void awaitBalanced(JdbcTemplate jdbc, List<ApplicationProcess> live, String what)

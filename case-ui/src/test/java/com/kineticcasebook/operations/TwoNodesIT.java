@@ -85,7 +85,7 @@ class TwoNodesIT {
         .get("/api/v1/cases/" + cases.get(0));
     if (view.status() == 503) {
       // The dead node's claim runs out after the 10-second claim timeout; the read may wait that long.
-      view = awaitView(onSurvivor, cases.get(0), late.header("X-Event-Position"));
+      view = Projections.awaitCaseView(onSurvivor, cases.get(0), late.header("X-Event-Position"), 6);
     }
     assertThat(view.status()).isEqualTo(200);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
@@ -100,18 +100,5 @@ class TwoNodesIT {
     Projections.awaitCaughtUp(admin, Duration.ofSeconds(60));
     assertThat(Projections.readModels(jdbc))
         .as("every event projected exactly once across the two nodes").isEqualTo(live);
-  }
-
-
-  private static Response awaitView(ApiClient client, String caseId, String position) throws InterruptedException {
-    Response response = null;
-    for (int attempt = 0; attempt < 6; attempt++) {
-      response = client.withHeader("X-Consistency", "after=" + position).get("/api/v1/cases/" + caseId);
-      if (response.status() == 200) {
-        return response;
-      }
-      Thread.sleep(500);
-    }
-    return response;
   }
 }

@@ -56,6 +56,20 @@ public final class Projections {
     return rebuild;
   }
 
+  /**
+   * Reads the case as its projection shows it once it has the given event position (each read waits
+   * on the projection as {@code X-Consistency} does), up to {@code attempts} times half a second
+   * apart while the view does not have it yet; returns the last answer.
+   */
+  public static ApiClient.Response awaitCaseView(ApiClient client, String caseId, String position, int attempts) {
+    ApiClient.Response view = client.withHeader("X-Consistency", "after=" + position).get("/api/v1/cases/" + caseId);
+    for (int attempt = 1; attempt < attempts && view.status() != 200; attempt++) {
+      pause();
+      view = client.withHeader("X-Consistency", "after=" + position).get("/api/v1/cases/" + caseId);
+    }
+    return view;
+  }
+
   private static void pause() {
     try {
       Thread.sleep(500);
