@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * A fresh PostgreSQL database for one benchmark run, dropped at the end. The application under
  * test migrates it, as it would in production. The server comes from CASEBOOK_BENCH_PG_URL (default
- * 127.0.0.1:5432, user postgres without a password, as on the build machines).
+ * 127.0.0.1:5432, user postgres without a password, as on the build machines). With
+ * CASEBOOK_BENCH_KEEP_DATABASE=true the database is kept for a closer look afterwards.
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -53,6 +54,10 @@ final class BenchDatabase implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
+    if (Boolean.parseBoolean(System.getenv("CASEBOOK_BENCH_KEEP_DATABASE"))) {
+      System.out.println("[bench] Kept database " + name + " (CASEBOOK_BENCH_KEEP_DATABASE)");
+      return;
+    }
     admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
   }
 
