@@ -65,6 +65,13 @@ class DatabaseRolesIT extends PostgresApplicationTest {
         "idempotency_record", "dead_letter_entry", "recent_entry", "projection_node")) {
       assertThat(refusal("DELETE FROM " + table + " WHERE FALSE")).as(table).isNull();
     }
+    // A rebuild empties the case views' tables at once, the same power as deleting their rows.
+    for (String table : List.of("case_view", "outcome_secondary", "outcome_measure_change", "outcome_case_change")) {
+      assertThat(refusal("TRUNCATE " + table)).as(table).isNull();
+    }
+    for (String table : List.of("case_directory", "token_entry", "outcome_clinic_version")) {
+      assertThat(refusal("TRUNCATE " + table)).as(table).contains("permission denied");
+    }
   }
 
   /** The database's refusal of the statement, or null if it ran (and was rolled back). */
