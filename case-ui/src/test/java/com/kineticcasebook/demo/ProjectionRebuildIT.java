@@ -11,10 +11,13 @@ import com.kineticcasebook.support.ApiClient.Response;
 import com.kineticcasebook.support.PostgresApplicationTest;
 import com.kineticcasebook.support.Projections;
 import com.kineticcasebook.support.WebSession;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -57,6 +60,43 @@ class ProjectionRebuildIT extends PostgresApplicationTest {
     Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
 
     assertThat(Projections.readModels(jdbc)).isEqualTo(live);
+  }
+
+  /**
+   * A reader that reads the outcome tables one after the other in one transaction, as a
+   * dashboard's query does (the secondaries, then the measures), must not deadlock with the
+   * rebuild's emptying of those tables, and the rebuild must still happen: it waits until it can
+   * take every table at once, holding none of them meanwhile. The wait outlasts PostgreSQL's
+   * deadlock timeout (1 s), so a deadlock would have been detected and one side cancelled.
+   */
+  @Test
+  void aRebuildWaitsForAReaderInTheMiddleOfItsTransactionWithoutDeadlockingIt() throws Exception {
+    ApiClient admin = as("admin");
+    Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
+    // A row no event gave: a rebuild that really emptied the tables leaves it out.
+    UUID stale = UUID.randomUUID();
+    jdbc.update("INSERT INTO case_view (case_id, clinic_id, patient_ref, status, opened_on, assigned_clinician_id, "
+        + "open_injuries, version, view_json, timeline_json) VALUES (?, ?, 'STALE-1', 'OPEN', current_date, ?, 0, 0, "
+        + "'{}', '{}')", stale, UUID.randomUUID(), UUID.randomUUID());
+    try (Connection reader = Objects.requireNonNull(jdbc.getDataSource()).getConnection()) {
+      reader.setAutoCommit(false);
+      try (Statement statement = reader.createStatement()) {
+        statement.execute("SET LOCAL statement_timeout = '20s'");
+        statement.executeQuery("SELECT COUNT(*) FROM outcome_secondary").close();
+
+        assertThat(admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of()).status()).isEqualTo(202);
+        Thread.sleep(1_500);
+        statement.executeQuery("SELECT COUNT(*) FROM outcome_measure_change").close();
+        Thread.sleep(1_500);
+        statement.executeQuery("SELECT COUNT(*) FROM outcome_case_change").close();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_view WHERE case_id = ?", Integer.class, stale))
+            .as("the rebuild waits for the reader").isEqualTo(1);
+      }
+      reader.commit();
+    }
+    Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_view WHERE case_id = ?", Integer.class, stale))
+        .as("the rebuild happened once the reader was done").isZero();
   }
 
   /**

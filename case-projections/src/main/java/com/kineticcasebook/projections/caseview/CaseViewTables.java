@@ -6,6 +6,8 @@ import com.kineticcasebook.outcomes.SecondaryOutcome;
 import com.kineticcasebook.patientcase.CaseEvent;
 import com.kineticcasebook.patientcase.CaseEventType;
 import com.kineticcasebook.patientcase.InjuryReported;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,8 +19,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,23 +39,66 @@ class CaseViewTables {
   private static final String RAISE_VERSION =
       "UPDATE outcome_clinic_version SET version = version + 1 WHERE clinic_id = ? RETURNING version";
 
+  /** The tables a rebuild empties. */
+  private static final String EMPTIED = "outcome_secondary, outcome_measure_change, case_view, outcome_case_change";
+  private static final Duration EMPTYING_WAIT = Duration.ofSeconds(30);
+  private static final Duration EMPTYING_RETRY = Duration.ofMillis(20);
+
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate savepoint;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  CaseViewTables(JdbcTemplate jdbc) {
+  CaseViewTables(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /**
    * Empties the tables for a rebuild; every clinic's dashboards are out of date from now on. The
    * tables are truncated rather than deleted from: deleting every row wrote each row, its stored
    * JSON and a full image of each page to the write-ahead log, and left the rebuild inserting into
-   * tables and indexes full of dead rows. A reader waits for the emptying to commit.
+   * tables and indexes full of dead rows. Readers wait for the emptying to commit.
    */
   void clear() {
-    jdbc.execute("TRUNCATE outcome_measure_change, outcome_secondary, case_view, outcome_case_change");
+    lockForEmptying();
+    jdbc.execute("TRUNCATE " + EMPTIED);
     // Every node keeping a clinic's rows in memory reloads them whole once it sees this version.
     jdbc.update("UPDATE outcome_clinic_version SET version = version + 1, reset = version + 1");
+  }
+
+  /**
+   * Takes every table to be emptied at once, or none: a reader may hold one of them while it goes
+   * on to read another in the same transaction (a dashboard's query reads the secondaries, then the
+   * measures), and an emptying that took them one by one could hold the second while it waits for
+   * the first, a deadlock that PostgreSQL ends by cancelling one side. Each attempt asks for all of
+   * them without waiting, in a savepoint, and an attempt that finds one busy gives back what it took
+   * and tries again shortly, until {@link #EMPTYING_WAIT} has passed and the rebuild fails to start.
+   */
+  private void lockForEmptying() {
+    long deadline = System.nanoTime() + EMPTYING_WAIT.toNanos();
+    while (true) {
+      try {
+        savepoint.executeWithoutResult(
+            status -> jdbc.execute("LOCK TABLE " + EMPTIED + " IN ACCESS EXCLUSIVE MODE NOWAIT"));
+        return;
+      } catch (DataAccessException busy) {
+        if (!lockNotAvailable(busy) || System.nanoTime() > deadline) {
+          throw busy;
+        }
+        try {
+          Thread.sleep(EMPTYING_RETRY.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw busy;
+        }
+      }
+    }
+  }
+
+  /** PostgreSQL's refusal of a lock asked for with NOWAIT (SQL state 55P03, lock_not_available). */
+  private static boolean lockNotAvailable(DataAccessException e) {
+    return e.getMostSpecificCause() instanceof SQLException refused && "55P03".equals(refused.getSQLState());
   }
 
   /** Replaces the rows of the given cases, each table with one JDBC batch per statement. */

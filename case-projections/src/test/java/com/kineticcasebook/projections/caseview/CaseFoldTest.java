@@ -176,7 +176,7 @@ class CaseFoldTest {
     record(new EntryMarkedInError(CASE, events.get(4).getIdentifier(), "TreatmentStarted", "Wrong injury"),
         MARCH_1.plusDays(25));
     CaseFold.Folded folded = fold.fold(events);
-    CaseViewTables tables = new CaseViewTables(null);
+    CaseViewTables tables = new CaseViewTables(null, null);
 
     StoredTimeline readBack = tables.timeline(tables.timelineJson(folded.timeline()));
 
