@@ -280,6 +280,27 @@ class InsightsBrowserIT extends BrowserTest {
     screenshot("admin-projections");
   }
 
+  /**
+   * On a phone each projection is a card: its position, its rate and its Rebuild button lie within
+   * the screen, not beyond the edge of a table that scrolls sideways.
+   */
+  @Test
+  void onAPhoneTheAdminSeesAllOfAProjectionAndRebuildsIt() {
+    phone();
+    signIn("admin");
+    page.navigate("/admin/projections");
+    Locator row = page.locator("tr[data-projection='case-views']");
+    for (Locator shown : List.of(row.locator("td[data-label='Position']"),
+        row.locator("td[data-label='Events per second']"),
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rebuild case-views")))) {
+      var box = shown.boundingBox();
+      assertThat(box.x).isGreaterThanOrEqualTo(0);
+      assertThat(box.x + box.width).as(shown.toString()).isLessThanOrEqualTo(390);
+    }
+    pages().rebuildProjection("case-views");
+    screenshot("admin-projections-phone");
+  }
+
   @Test
   void theOwnerGetsTheForbiddenPageForAuditAndUsers() {
     signIn("owner");

@@ -38,6 +38,15 @@ class PageWidthBrowserIT extends BrowserTest {
             ? '.' + e.className.trim().replace(/\\s+/g, '.') : '') + ' left ' + Math.round(e.getBoundingClientRect().left))
         .join('; ')""";
 
+  /** Tables that become one card per row on a phone (table-stack) but still scroll inside their frame. */
+  private static final String CARDS_SCROLLING = """
+      () => [...document.querySelectorAll('.table-stack')]
+        .map(t => t.closest('.table-wrap') || t.parentElement)
+        .filter(w => w.scrollWidth > w.clientWidth + 1)
+        .map(w => (w.querySelector('caption, th') || w).textContent.trim().slice(0, 30) + ' '
+          + w.scrollWidth + ' px in ' + w.clientWidth)
+        .join('; ')""";
+
   @Test
   void noPageScrollsSidewaysAtPhoneOrTabletWidth() {
     CaseScript script = PageTour.recordCase(as("clinician.north"), north);
@@ -73,6 +82,10 @@ class PageWidthBrowserIT extends BrowserTest {
         Object offLeft = page.evaluate(OFF_LEFT);
         if (!String.valueOf(offLeft).isEmpty()) {
           problems.add(stop.name() + " at " + width + " px has content off the left edge: " + offLeft);
+        }
+        Object cardsScrolling = width == 390 ? page.evaluate(CARDS_SCROLLING) : "";
+        if (!String.valueOf(cardsScrolling).isEmpty()) {
+          problems.add(stop.name() + " at 390 px scrolls a table of cards inside its frame: " + cardsScrolling);
         }
         if (width == 390 && stop.user() != null) {
           double bar = ((Number) page.evaluate("document.querySelector('.topbar').getBoundingClientRect().height"))
