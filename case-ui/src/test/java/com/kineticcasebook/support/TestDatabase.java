@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -30,6 +32,10 @@ public final class TestDatabase {
   private static final String RUNTIME_USER = "casebook_app_test";
   private static final String RUNTIME_PASSWORD = "casebook-app-test";
   private static volatile boolean runtimeRoleExists;
+
+  /** The names Spring gives the threads that close its contexts at JVM exit. */
+  private static final Set<String> SPRING_SHUTDOWN_HOOKS = Set.of("SpringContextShutdownHook",
+      "SpringApplicationShutdownHook");
 
   private final String name;
 
@@ -90,7 +96,29 @@ public final class TestDatabase {
     return DriverManager.getConnection(url(), USER, PASSWORD);
   }
 
+  /**
+   * Runs at JVM exit, beside Spring's own shutdown hooks that close the cached application contexts.
+   * It waits for those first (20 s at most): dropped from under them, their processors kept trying
+   * to reconnect, and the test JVM overran surefire's exit timeout and was killed 30 s later.
+   */
   private void drop() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    try {
+      // The JVM starts every shutdown hook in one loop; this one may run before it has started Spring's.
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (Thread hook : Thread.getAllStackTraces().keySet()) {
+      if (hook != Thread.currentThread() && SPRING_SHUTDOWN_HOOKS.contains(hook.getName())) {
+        try {
+          hook.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
     try {
       execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     } catch (RuntimeException ignored) {
