@@ -21,9 +21,6 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Processes the events of the {@value ProcessingGroups#CASE_VIEWS} streaming processor into the
@@ -53,18 +50,14 @@ public class CaseViewProjection {
   private final EventStore eventStore;
   private final CaseFold fold;
   private final ParkedCases parked;
-  private final TransactionTemplate savepoint;
   /** Cases this node has parked: their next events check whether the case is still parked. */
   private final Set<String> parkedHere = ConcurrentHashMap.newKeySet();
 
-  CaseViewProjection(CaseViewTables tables, EventStore eventStore, Clock clock,
-      PlatformTransactionManager transactions, ParkedCases parked) {
+  CaseViewProjection(CaseViewTables tables, EventStore eventStore, Clock clock, ParkedCases parked) {
     this.tables = tables;
     this.eventStore = eventStore;
     this.fold = new CaseFold(clock.getZone());
     this.parked = parked;
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   @EventHandler
@@ -113,7 +106,7 @@ public class CaseViewProjection {
       }
     });
     try {
-      savepoint.executeWithoutResult(status -> tables.store(List.copyOf(folded.values())));
+      tables.storeInSavepoint(List.copyOf(folded.values()));
     } catch (RuntimeException batchFailure) {
       if (unreachable(batchFailure)) {
         throw batchFailure;
@@ -121,7 +114,7 @@ public class CaseViewProjection {
       // Find the cases that fail on their own; each of the others is written in its own savepoint.
       folded.forEach((caseId, rows) -> {
         try {
-          savepoint.executeWithoutResult(status -> tables.store(List.of(rows)));
+          tables.storeInSavepoint(List.of(rows));
         } catch (RuntimeException e) {
           if (unreachable(e)) {
             throw e;

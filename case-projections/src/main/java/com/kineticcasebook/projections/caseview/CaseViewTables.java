@@ -96,6 +96,11 @@ class CaseViewTables {
     }
   }
 
+  /** {@link #store} in a savepoint of the surrounding transaction: a failure takes back only these rows. */
+  void storeInSavepoint(List<CaseFold.Folded> cases) {
+    savepoint.executeWithoutResult(status -> store(cases));
+  }
+
   /** PostgreSQL's refusal of a lock asked for with NOWAIT (SQL state 55P03, lock_not_available). */
   private static boolean lockNotAvailable(DataAccessException e) {
     return e.getMostSpecificCause() instanceof SQLException refused && "55P03".equals(refused.getSQLState());
