@@ -42,12 +42,16 @@ public final class ApplicationProcess implements AutoCloseable {
   /** As {@link #start(TestDatabase, Path, int, String)}, with further command-line settings. */
   public static ApplicationProcess start(TestDatabase database, Path dataDir, int port, String logName,
       List<String> settings) throws Exception {
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar().toString(),
+    // Only the quick compiler: these processes live for seconds to a minute, and on two cores the
+    // optimising compiler's work at start would compete with the tests beside them.
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
         "--spring.profiles.active=postgres", "--server.port=" + port,
         "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.runtimeUser(),
         "--spring.datasource.password=" + database.runtimePassword(), "--spring.flyway.user=" + database.user(),
         "--spring.flyway.password=" + database.password(), "--casebook.data-dir=" + dataDir,
-        "--casebook.login.max-failures-per-address=100000"));
+        "--casebook.login.max-failures-per-address=100000",
+        // Up to three processes run beside the test JVMs' own contexts on one server: small pools.
+        "--spring.datasource.hikari.maximum-pool-size=10", "--spring.datasource.hikari.minimum-idle=2"));
     command.addAll(settings);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("CASEBOOK_ADMIN_USERNAME", "process.admin");

@@ -51,9 +51,13 @@ public abstract class ApplicationTest {
     registry.add("spring.flyway.user", database::user);
     registry.add("spring.flyway.password", database::password);
     registry.add("casebook.data-dir", () -> temporaryDirectory().toString());
-    // Several application contexts live side by side in one test run; each keeps a small pool so
-    // that together they stay well inside PostgreSQL's connection limit.
+    // Several application contexts live side by side in each of the two test JVMs, beside the
+    // application processes some tests start; each context keeps a small pool that holds on to
+    // no more idle connections than it needs, so that together they stay inside PostgreSQL's
+    // connection limit (100 by default).
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+    registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     // Every test client comes from 127.0.0.1; the per-account limit still applies and is tested.
     registry.add("casebook.login.max-failures-per-address", () -> "100000");
   }
