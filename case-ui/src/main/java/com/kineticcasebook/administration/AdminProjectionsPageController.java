@@ -4,7 +4,10 @@ import com.kineticcasebook.operations.ProjectionOperations;
 import com.kineticcasebook.pages.PageController;
 import com.kineticcasebook.problem.ApiException;
 import com.kineticcasebook.problem.Problems;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,19 +23,27 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminProjectionsPageController {
 
   /** A projection's row: its progress as a share of the event store's head. */
-  record Row(String name, long position, long headPosition, boolean rebuilding, long eventsPerSecond, int percent) {
+  record Row(String name, long position, long headPosition, boolean rebuilding, long eventsPerSecond, int percent,
+      Failure failure) {
 
     static Row of(ProjectionOperations.ProjectionStatus s) {
       long done = Math.max(0, s.position());
       int percent = s.headPosition() <= 0 ? 100 : (int) Math.min(100, done * 100 / s.headPosition());
+      ProjectionOperations.RebuildFailure failed = s.rebuildFailure();
       return new Row(s.name(), done, Math.max(0, s.headPosition()), s.rebuilding(), Math.round(s.eventsPerSecond()),
-          percent);
+          percent, failed == null ? null : new Failure(SHOWN.format(failed.at()), failed.at().toString(), failed.reason()));
     }
 
     public boolean upToDate() {
       return !rebuilding && position >= headPosition;
     }
   }
+
+  /** The last rebuild that failed to start: when (as shown, and as an instant) and why. */
+  record Failure(String at, String atInstant, String reason) {}
+
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.UK)
+      .withZone(ZoneOffset.UTC);
 
   private final ProjectionOperations operations;
 

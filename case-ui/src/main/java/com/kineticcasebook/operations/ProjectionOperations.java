@@ -3,7 +3,10 @@ package com.kineticcasebook.operations;
 import com.kineticcasebook.access.AdministrationLog;
 import com.kineticcasebook.access.AdministrationLog.Action;
 import com.kineticcasebook.access.AdministrationLog.Target;
+import com.kineticcasebook.projections.ResetRefused;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +61,18 @@ public class ProjectionOperations {
     }
   }
 
-  /** A projection's progress as the admin API shows it. */
+  /**
+   * A projection's progress as the admin API shows it; {@code rebuildFailure} is the last rebuild
+   * asked for on this node that did not start, until the next one is asked for, else null.
+   */
   public record ProjectionStatus(String name, long position, long headPosition, boolean rebuilding,
-      double eventsPerSecond) {}
+      double eventsPerSecond, RebuildFailure rebuildFailure) {}
+
+  /** When a rebuild that was asked for failed to start, and why, for an administrator. */
+  public record RebuildFailure(Instant at, String reason) {}
+
+  /** What an administrator is told of a failure that says nothing more useful itself; the log has the rest. */
+  static final String FAILED_TO_START = "The rebuild failed to start; the application's log has the details.";
 
   private final EventProcessingConfiguration processing;
   private final ProjectionPositions positions;
@@ -78,11 +90,15 @@ public class ProjectionOperations {
   private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
   /** Rebuilds whose tokens have been reset and whose processor runs again. */
   private final Set<String> restarted = ConcurrentHashMap.newKeySet();
+  private final Map<String, RebuildFailure> failures = new ConcurrentHashMap<>();
+  private final Clock clock;
   private volatile long lastSampleNanos = System.nanoTime();
 
   ProjectionOperations(EventProcessingConfiguration processing, ProjectionPositions positions,
-      AdministrationLog administrationLog, ProjectionBalancer nodes, PlatformTransactionManager transactions) {
+      AdministrationLog administrationLog, ProjectionBalancer nodes, PlatformTransactionManager transactions,
+      Clock clock) {
     this.processing = processing;
+    this.clock = clock;
     this.positions = positions;
     this.administrationLog = administrationLog;
     this.nodes = nodes;
@@ -96,7 +112,7 @@ public class ProjectionOperations {
       if (processor instanceof StreamingEventProcessor streaming) {
         long position = positions.processed(name).orElse(-1);
         statuses.add(new ProjectionStatus(name, position, head, rebuilding(name, position),
-            rates.getOrDefault(name, 0.0)));
+            rates.getOrDefault(name, 0.0), failures.get(name)));
       }
     });
     return statuses;
@@ -122,6 +138,7 @@ public class ProjectionOperations {
         Target.projection(name), Map.of("position", position, "headPosition", head),
         Map.of("rebuilding", true, "targetPosition", head)));
     restarted.remove(name);
+    failures.remove(name);
     rebuildTargets.put(name, head);
     rebuilds.submit(() -> {
       try {
@@ -132,6 +149,7 @@ public class ProjectionOperations {
         restarted.add(name);
         log.info("Projection {} is rebuilding from the event store", name);
       } catch (RuntimeException e) {
+        failures.put(name, new RebuildFailure(clock.instant(), reason(e)));
         rebuildTargets.remove(name);
         log.error("Rebuild of projection {} failed to start; it goes on from its tokens", name, e);
         // A reset needs every segment: with another node holding one (one that started after the
@@ -140,6 +158,17 @@ public class ProjectionOperations {
       }
     });
     return true;
+  }
+
+  /** The refusal's own words when the projection gave a reason (Axon wraps what a reset handler throws). */
+  private static String reason(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ResetRefused refused) {
+        return "The rebuild did not start: " + refused.getMessage()
+            + " The projection goes on from where it was; ask again once the tables are free.";
+      }
+    }
+    return FAILED_TO_START;
   }
 
   private boolean rebuilding(String name, long position) {

@@ -6,6 +6,7 @@ import com.kineticcasebook.outcomes.SecondaryOutcome;
 import com.kineticcasebook.patientcase.CaseEvent;
 import com.kineticcasebook.patientcase.CaseEventType;
 import com.kineticcasebook.patientcase.InjuryReported;
+import com.kineticcasebook.projections.ResetRefused;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,15 +43,18 @@ class CaseViewTables {
 
   /** The tables a rebuild empties. */
   private static final String EMPTIED = "outcome_secondary, outcome_measure_change, case_view, outcome_case_change";
-  private static final Duration EMPTYING_WAIT = Duration.ofSeconds(30);
   private static final Duration EMPTYING_RETRY = Duration.ofMillis(20);
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate savepoint;
+  private final Duration emptyingWait;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  CaseViewTables(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  /** {@code emptyingWait}: how long a rebuild waits for readers to let go of the tables before it gives up. */
+  CaseViewTables(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+      @Value("${casebook.projections.rebuild-lock-wait:30s}") Duration emptyingWait) {
     this.jdbc = jdbc;
+    this.emptyingWait = emptyingWait;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
@@ -73,18 +78,24 @@ class CaseViewTables {
    * measures), and an emptying that took them one by one could hold the second while it waits for
    * the first, a deadlock that PostgreSQL ends by cancelling one side. Each attempt asks for all of
    * them without waiting, in a savepoint, and an attempt that finds one busy gives back what it took
-   * and tries again shortly, until {@link #EMPTYING_WAIT} has passed and the rebuild fails to start.
+   * and tries again shortly. Once the configured wait has passed the rebuild gives up with nothing
+   * emptied ({@link ResetRefused}): a session that holds one of the tables for that long (a report
+   * left open in a transaction, a maintenance command) is for an administrator to find.
    */
   private void lockForEmptying() {
-    long deadline = System.nanoTime() + EMPTYING_WAIT.toNanos();
+    long deadline = System.nanoTime() + emptyingWait.toNanos();
     while (true) {
       try {
         savepoint.executeWithoutResult(
             status -> jdbc.execute("LOCK TABLE " + EMPTIED + " IN ACCESS EXCLUSIVE MODE NOWAIT"));
         return;
       } catch (DataAccessException busy) {
-        if (!lockNotAvailable(busy) || System.nanoTime() > deadline) {
+        if (!lockNotAvailable(busy)) {
           throw busy;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new ResetRefused("Another database session held one of the tables " + EMPTIED + " for longer than "
+              + emptyingWait.toSeconds() + " s (pg_locks shows which); the tables were not emptied.", busy);
         }
         try {
           Thread.sleep(EMPTYING_RETRY.toMillis());

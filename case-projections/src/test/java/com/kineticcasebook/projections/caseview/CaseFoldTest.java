@@ -25,6 +25,7 @@ import com.kineticcasebook.patientcase.UserId;
 import com.kineticcasebook.reference.BodyRegion;
 import com.kineticcasebook.reference.Side;
 import com.kineticcasebook.reference.TreatmentModality;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -176,7 +177,7 @@ class CaseFoldTest {
     record(new EntryMarkedInError(CASE, events.get(4).getIdentifier(), "TreatmentStarted", "Wrong injury"),
         MARCH_1.plusDays(25));
     CaseFold.Folded folded = fold.fold(events);
-    CaseViewTables tables = new CaseViewTables(null, null);
+    CaseViewTables tables = new CaseViewTables(null, null, Duration.ofSeconds(30));
 
     StoredTimeline readBack = tables.timeline(tables.timelineJson(folded.timeline()));
 

@@ -1,0 +1,101 @@
+package com.kineticcasebook.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kineticcasebook.support.ApiClient;
+import com.kineticcasebook.support.ApiClient.Response;
+import com.kineticcasebook.support.ApplicationTest;
+import com.kineticcasebook.support.CaseScript;
+import com.kineticcasebook.support.Projections;
+import com.kineticcasebook.support.TestDatabase;
+import com.kineticcasebook.support.WebSession;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The database's owner holds one of the tables a rebuild empties, in a transaction left open for
+ * longer than the rebuild waits (two seconds here, 30 by default): the rebuild gives up with
+ * nothing emptied, says why on the API and on the page, and the projection goes on from where it
+ * was. Asked again once the table is free, the rebuild happens and the failure is no longer shown.
+ */
+class RebuildBlockedIT extends ApplicationTest {
+
+  private static final TestDatabase DATABASE = TestDatabase.create();
+
+  @DynamicPropertySource
+  static void aDatabaseOfItsOwnAndAShortWait(DynamicPropertyRegistry registry) {
+    useDatabase(registry, DATABASE);
+    registry.add("casebook.projections.rebuild-lock-wait", () -> "2s");
+  }
+
+  @Test
+  void aRebuildThatCannotHaveTheTablesGivesUpWithNothingEmptiedAndSaysWhy() throws Exception {
+    ApiClient clinician = as("clinician.north");
+    ApiClient admin = as("admin");
+    CaseScript.open(clinician, north.toString(), "N-7301", LocalDate.now().minusDays(10), 0)
+        .injury("CALF", "LEFT", "CALF_STRAIN", 1);
+    Projections.awaitCaughtUp(admin, Duration.ofSeconds(60));
+    List<Map<String, Object>> before = Projections.readModels(jdbc).get("case_view");
+    assertThat(before).isNotEmpty();
+
+    Response asked;
+    try (Connection owner = DATABASE.connect()) {
+      owner.setAutoCommit(false);
+      try (Statement statement = owner.createStatement()) {
+        statement.execute("LOCK TABLE outcome_case_change IN ACCESS SHARE MODE");
+        asked = admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of());
+        assertThat(asked.status()).isEqualTo(202);
+        JsonNode failure = awaitFailure(admin, Duration.ofSeconds(30));
+        assertThat(failure.get("reason").asString())
+            .contains("The rebuild did not start", "held one of the tables", "for longer than 2 s", "not emptied",
+                "goes on from where it was");
+        assertThat(failure.get("at").asString()).isNotBlank();
+        assertThat(caseViews(admin).get("rebuilding").asBoolean()).isFalse();
+        assertThat(Projections.readModels(jdbc).get("case_view")).as("nothing was emptied").isEqualTo(before);
+
+        String page = WebSession.signIn(port, "admin", PASSWORD).get("/admin/projections").body();
+        assertThat(page).contains("data-rebuild-failure=\"case-views\"", "for longer than 2 s");
+      }
+      owner.rollback();
+    }
+
+    Response opened = clinician.post("/api/v1/cases", Map.of("clinicId", north.toString(), "patientRef", "N-7302",
+        "openedOn", LocalDate.now().toString()));
+    assertThat(opened.status()).isEqualTo(201);
+    Response view = Projections.awaitCaseView(clinician, opened.json().get("caseId").asString(),
+        opened.header("X-Event-Position"), 30);
+    assertThat(view.status()).as("the projection goes on after the failed rebuild").isEqualTo(200);
+
+    assertThat(admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of()).status()).isEqualTo(202);
+    assertThat(caseViews(admin).get("rebuildFailure").isNull()).as("a new rebuild clears the old failure").isTrue();
+    Projections.awaitCaughtUp(admin, Duration.ofSeconds(60));
+    assertThat(Projections.readModels(jdbc).get("case_view")).hasSize(before.size() + 1);
+    assertThat(WebSession.signIn(port, "admin", PASSWORD).get("/admin/projections").body())
+        .doesNotContain("data-rebuild-failure");
+  }
+
+  private static JsonNode awaitFailure(ApiClient admin, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    JsonNode failure = caseViews(admin).get("rebuildFailure");
+    while (failure.isNull() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      failure = caseViews(admin).get("rebuildFailure");
+    }
+    assertThat(failure.isNull()).as("the rebuild reported its failure within %s", limit).isFalse();
+    return failure;
+  }
+
+  private static JsonNode caseViews(ApiClient admin) {
+    return StreamSupport.stream(admin.get("/api/v1/admin/projections").json().spliterator(), false)
+        .filter(projection -> projection.get("name").asString().equals("case-views")).findFirst().orElseThrow();
+  }
+}
