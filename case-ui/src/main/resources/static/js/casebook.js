@@ -76,6 +76,19 @@
     });
   }
   document.addEventListener('DOMContentLoaded', markScrollRegions);
+
+  // A search typed while the page's scripts were still on their way, before htmx listened, is run
+  // as soon as it does: the results always answer what the search box says.
+  document.addEventListener('DOMContentLoaded', function () {
+    var box = document.getElementById('q');
+    if (!box || !box.form || !window.htmx) {
+      return;
+    }
+    var shown = new URLSearchParams(window.location.search).get('q') || '';
+    if (box.value !== shown) {
+      window.htmx.trigger(box.form, 'submit');
+    }
+  });
   window.addEventListener('resize', markScrollRegions);
   document.addEventListener('toggle', markScrollRegions, true);
   document.addEventListener('htmx:afterSettle', markScrollRegions);

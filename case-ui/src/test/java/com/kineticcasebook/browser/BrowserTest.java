@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -120,6 +121,9 @@ public abstract class BrowserTest extends ApplicationTest {
     page.getByLabel("Password").fill(PASSWORD);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+    // The start page is shown before its deferred scripts have run; htmx must be listening before
+    // a test types into a search box (a person typing that early gets the search on Enter).
+    page.waitForLoadState(LoadState.LOAD);
   }
 
   protected void signOut() {

@@ -8,11 +8,16 @@ import com.kineticcasebook.support.ApiClient;
 import com.kineticcasebook.support.CaseScript;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitUntilState;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -88,5 +93,38 @@ class CaseloadBrowserIT extends BrowserTest {
     assertThat(page.locator("#caseload-results tbody tr"))
         .containsText(new String[] {prefix + "3", prefix + "2", prefix + "1"});
     screenshot("caseload-search-390");
+  }
+
+  /**
+   * A clinician in a hurry types into the search box while the page's scripts are still loading
+   * (held back here until the text is in): the search runs as soon as they are, without another
+   * keystroke.
+   */
+  @Test
+  void aSearchTypedBeforeThePageHasLoadedRunsOnceItHas() {
+    String prefix = "E" + ThreadLocalRandom.current().nextInt(10_000, 99_999) + "-";
+    ApiClient me = as("clinician.north");
+    LocalDate day0 = LocalDate.now().minusDays(9);
+    CaseScript.open(me, north.toString(), prefix + "1", day0, 0).injury("HIP", "LEFT", "HIP_FLEXOR_STRAIN", 1);
+    CaseScript other = CaseScript.open(me, north.toString(), prefix + "2", day0, 0);
+    other.injury("CALF", "RIGHT", "CALF_STRAIN", 1);
+    me.withHeader("X-Consistency", "after=" + other.position()).get("/api/v1/cases");
+    signIn("clinician.north");
+
+    List<Route> heldBack = new ArrayList<>();
+    page.route("**/htmx.min.js", heldBack::add);
+    page.navigate("/cases", new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+    Locator search = page.getByLabel("Search");
+    search.fill("hip " + prefix);
+    while (heldBack.isEmpty()) {
+      page.waitForTimeout(50);
+    }
+    assertThat(page.locator("#caseload-results tbody tr")).not().hasCount(1);
+    heldBack.forEach(Route::resume);
+
+    Locator rows = page.locator("#caseload-results tbody tr");
+    assertThat(rows).hasCount(1);
+    assertThat(rows).containsText(new String[] {prefix + "1"});
+    assertThat(page).hasURL(Pattern.compile(".*[?&]q=hip"));
   }
 }
