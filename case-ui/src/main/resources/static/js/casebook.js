@@ -76,20 +76,38 @@
     });
   }
   document.addEventListener('DOMContentLoaded', markScrollRegions);
-
-  // A search typed while the page's scripts were still on their way, before htmx listened, is run
-  // as soon as it does: the results always answer what the search box says.
-  document.addEventListener('DOMContentLoaded', function () {
-    var box = document.getElementById('q');
-    if (!box || !box.form || !window.htmx) {
-      return;
-    }
-    var shown = new URLSearchParams(window.location.search).get('q') || '';
-    if (box.value !== shown) {
-      window.htmx.trigger(box.form, 'submit');
-    }
-  });
   window.addEventListener('resize', markScrollRegions);
   document.addEventListener('toggle', markScrollRegions, true);
   document.addEventListener('htmx:afterSettle', markScrollRegions);
+
+  // A filter form (the caseload's search, its checkboxes and menus) changed while the page's
+  // scripts were still on their way, before htmx listened, is sent as soon as it does: the results
+  // always answer what the form says. Compared with the values the page was rendered with, so an
+  // untouched form sends nothing.
+  function changedSinceRendered(form) {
+    return Array.prototype.some.call(form.elements, function (field) {
+      if (field.type === 'checkbox' || field.type === 'radio') {
+        return field.checked !== field.defaultChecked;
+      }
+      if (field.tagName === 'SELECT') {
+        // A menu with no option marked selected shows its first one.
+        var rendered = 0;
+        Array.prototype.forEach.call(field.options, function (option, index) {
+          rendered = option.defaultSelected ? index : rendered;
+        });
+        return field.selectedIndex !== rendered;
+      }
+      return 'defaultValue' in field && field.value !== field.defaultValue;
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    if (!window.htmx) {
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll('form[hx-get]'), function (form) {
+      if (changedSinceRendered(form)) {
+        window.htmx.trigger(form, 'submit');
+      }
+    });
+  });
 })();

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -96,9 +97,9 @@ class CaseloadBrowserIT extends BrowserTest {
   }
 
   /**
-   * A clinician in a hurry types into the search box while the page's scripts are still loading
-   * (held back here until the text is in): the search runs as soon as they are, without another
-   * keystroke.
+   * A clinician in a hurry types into the search box and picks a status while the page's scripts
+   * are still loading (held back here until both are done): the search runs as soon as they are,
+   * without another keystroke. A page whose form nobody touched sends no search of its own.
    */
   @Test
   void aSearchTypedBeforeThePageHasLoadedRunsOnceItHas() {
@@ -116,6 +117,7 @@ class CaseloadBrowserIT extends BrowserTest {
     page.navigate("/cases", new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
     Locator search = page.getByLabel("Search");
     search.fill("hip " + prefix);
+    page.getByLabel("Status").selectOption("OPEN");
     while (heldBack.isEmpty()) {
       page.waitForTimeout(50);
     }
@@ -125,6 +127,18 @@ class CaseloadBrowserIT extends BrowserTest {
     Locator rows = page.locator("#caseload-results tbody tr");
     assertThat(rows).hasCount(1);
     assertThat(rows).containsText(new String[] {prefix + "1"});
-    assertThat(page).hasURL(Pattern.compile(".*[?&]q=hip"));
+    assertThat(page).hasURL(Pattern.compile(".*[?&]q=hip.*&status=OPEN"));
+
+    page.unrouteAll();
+    List<String> searches = new ArrayList<>();
+    page.onRequest(request -> {
+      if (request.headers().containsKey("hx-request")) {
+        searches.add(request.url());
+      }
+    });
+    page.navigate("/cases?q=" + prefix + "&status=OPEN");
+    assertThat(rows).hasCount(2);
+    page.waitForTimeout(700);
+    Assertions.assertThat(searches).as("an untouched form sends nothing").isEmpty();
   }
 }
