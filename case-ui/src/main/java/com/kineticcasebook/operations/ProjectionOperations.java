@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,13 +82,11 @@ public class ProjectionOperations {
   private final Map<String, Long> lastPositions = new ConcurrentHashMap<>();
   private final Map<String, Double> rates = new ConcurrentHashMap<>();
   /**
-   * For each rebuild under way, the head position when it was asked for: the rebuild is done when
-   * the projection has processed up to there. (Axon's own replay flag stays set until a newer event
-   * arrives, so an idle system would look forever busy.)
+   * The latest rebuild asked for of each projection, while it is under way. Only the latest one may
+   * end it or report its failure: an earlier one still waiting for the tables when it was asked
+   * again says nothing about the later one.
    */
-  private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
-  /** Rebuilds whose tokens have been reset and whose processor runs again. */
-  private final Set<String> restarted = ConcurrentHashMap.newKeySet();
+  private final Map<String, Rebuild> underWay = new ConcurrentHashMap<>();
   private final Map<String, RebuildFailure> failures = new ConcurrentHashMap<>();
   private final Clock clock;
   private volatile long lastSampleNanos = System.nanoTime();
@@ -137,20 +134,22 @@ public class ProjectionOperations {
     transaction.executeWithoutResult(status -> administrationLog.record(Action.PROJECTION_REBUILD_REQUESTED,
         Target.projection(name), Map.of("position", position, "headPosition", head),
         Map.of("rebuilding", true, "targetPosition", head)));
-    restarted.remove(name);
+    Rebuild asked = new Rebuild(head);
+    underWay.put(name, asked);
     failures.remove(name);
-    rebuildTargets.put(name, head);
     rebuilds.submit(() -> {
       try {
         StreamingEventProcessor streaming = processor.get();
         streaming.shutDown();
         streaming.resetTokens();
         streaming.start();
-        restarted.add(name);
+        asked.restarted = true;
         log.info("Projection {} is rebuilding from the event store", name);
       } catch (RuntimeException e) {
-        failures.put(name, new RebuildFailure(clock.instant(), reason(e)));
-        rebuildTargets.remove(name);
+        // No longer under way first, then failed: a reader never sees both at once.
+        if (underWay.remove(name, asked)) {
+          failures.put(name, new RebuildFailure(clock.instant(), reason(e)));
+        }
         log.error("Rebuild of projection {} failed to start; it goes on from its tokens", name, e);
         // A reset needs every segment: with another node holding one (one that started after the
         // check above) it fails, and this node must not stay without the projection.
@@ -172,16 +171,32 @@ public class ProjectionOperations {
   }
 
   private boolean rebuilding(String name, long position) {
-    Long target = rebuildTargets.get(name);
-    if (target == null) {
+    Rebuild current = underWay.get(name);
+    if (current == null) {
       return false;
     }
     // Until the reset has happened the old token still reports the old position.
-    if (restarted.contains(name) && position >= target) {
-      rebuildTargets.remove(name, target);
+    if (current.restarted && position >= current.target) {
+      underWay.remove(name, current);
       return false;
     }
     return true;
+  }
+
+  /**
+   * One rebuild asked for: the head position at that moment (it is done when the projection has
+   * processed up to there; Axon's own replay flag stays set until a newer event arrives, so an idle
+   * system would look forever busy), and whether its reset has happened and the processor runs
+   * again. Compared by identity: two rebuilds asked for at the same head are two rebuilds.
+   */
+  private static final class Rebuild {
+
+    private final long target;
+    private volatile boolean restarted;
+
+    Rebuild(long target) {
+      this.target = target;
+    }
   }
 
   /** Samples each projection's position once a second to report events per second. */

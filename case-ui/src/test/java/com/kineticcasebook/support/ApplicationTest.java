@@ -26,8 +26,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public abstract class ApplicationTest {
 
   public static final String PASSWORD = "correct-horse-battery";
-  /** Everything the application logs during the integration tests, to check what it never logs. */
-  protected static final Path LOG_FILE = Path.of("target", "it-application.log").toAbsolutePath();
+  /**
+   * Everything the application logs in this test JVM during the integration tests, to check what
+   * it never logs; each of the test JVMs that run side by side writes a file of its own.
+   */
+  protected static final Path LOG_FILE = Path.of(System.getProperty("casebook.test.log",
+      Path.of("target", "it-application.log").toString())).toAbsolutePath();
 
   static {
     // Logging starts before test property sources apply, so the log file is named here.

@@ -7,6 +7,7 @@ import com.kineticcasebook.patientcase.CaseEvent;
 import com.kineticcasebook.patientcase.CaseEventType;
 import com.kineticcasebook.patientcase.InjuryReported;
 import com.kineticcasebook.projections.ResetRefused;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +96,8 @@ class CaseViewTables {
         }
         if (System.nanoTime() > deadline) {
           throw new ResetRefused("Another database session held one of the tables " + EMPTIED + " for longer than "
-              + emptyingWait.toSeconds() + " s (pg_locks shows which); the tables were not emptied.", busy);
+              + BigDecimal.valueOf(emptyingWait.toMillis(), 3).stripTrailingZeros().toPlainString()
+              + " s (pg_locks shows which); the tables were not emptied.", busy);
         }
         try {
           Thread.sleep(EMPTYING_RETRY.toMillis());
