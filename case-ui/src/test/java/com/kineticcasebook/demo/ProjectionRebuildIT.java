@@ -74,10 +74,7 @@ class ProjectionRebuildIT extends PostgresApplicationTest {
     ApiClient admin = as("admin");
     Projections.awaitCaughtUp(admin, Duration.ofSeconds(120));
     // A row no event gave: a rebuild that really emptied the tables leaves it out.
-    UUID stale = UUID.randomUUID();
-    jdbc.update("INSERT INTO case_view (case_id, clinic_id, patient_ref, status, opened_on, assigned_clinician_id, "
-        + "open_injuries, version, view_json, timeline_json) VALUES (?, ?, 'STALE-1', 'OPEN', current_date, ?, 0, 0, "
-        + "'{}', '{}')", stale, UUID.randomUUID(), UUID.randomUUID());
+    UUID stale = Projections.insertStaleView(jdbc, "STALE-1");
     try (Connection reader = Objects.requireNonNull(jdbc.getDataSource()).getConnection()) {
       reader.setAutoCommit(false);
       try (Statement statement = reader.createStatement()) {

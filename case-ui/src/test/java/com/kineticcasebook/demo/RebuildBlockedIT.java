@@ -96,10 +96,7 @@ class RebuildBlockedIT extends ApplicationTest {
   void onlyTheLatestOfTwoRebuildsAskedForSaysHowItWent() throws Exception {
     ApiClient admin = as("admin");
     Projections.awaitCaughtUp(admin, Duration.ofSeconds(60));
-    UUID stale = UUID.randomUUID();
-    jdbc.update("INSERT INTO case_view (case_id, clinic_id, patient_ref, status, opened_on, assigned_clinician_id, "
-        + "open_injuries, version, view_json, timeline_json) VALUES (?, ?, 'STALE-2', 'OPEN', current_date, ?, 0, 0, "
-        + "'{}', '{}')", stale, UUID.randomUUID(), UUID.randomUUID());
+    UUID stale = Projections.insertStaleView(jdbc, "STALE-2");
     try (Connection owner = DATABASE.connect()) {
       owner.setAutoCommit(false);
       try (Statement statement = owner.createStatement()) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -11,6 +12,18 @@ import tools.jackson.databind.JsonNode;
 public final class Projections {
 
   private Projections() {}
+
+  /**
+   * Adds a case view that no event gave, with a new case id (returned): a rebuild that really
+   * empties the tables leaves it out.
+   */
+  public static UUID insertStaleView(JdbcTemplate jdbc, String patientRef) {
+    UUID stale = UUID.randomUUID();
+    jdbc.update("INSERT INTO case_view (case_id, clinic_id, patient_ref, status, opened_on, assigned_clinician_id, "
+        + "open_injuries, version, view_json, timeline_json) VALUES (?, ?, ?, 'OPEN', current_date, ?, 0, 0, "
+        + "'{}', '{}')", stale, UUID.randomUUID(), patientRef, UUID.randomUUID());
+    return stale;
+  }
 
   /**
    * Every row of every case-views read table, in a stable order, keyed by table: what a rebuild
