@@ -79,7 +79,7 @@ class AdminProjectionsPageController {
     if (!started) {
       throw new ApiException(Problems.notFound("projection"));
     }
-    redirect.addFlashAttribute("notice", "Rebuilding " + name + " from the event store.");
+    redirect.addFlashAttribute("notice", "Rebuild of " + name + " asked for: its progress, or why it did not start, shows below.");
     return "redirect:/admin/projections";
   }
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -51,6 +52,8 @@ class ProjectionBalancer implements SmartLifecycle {
   private ScheduledExecutorService scheduler;
   private ScheduledFuture<?> ticks;
   private volatile boolean failing;
+  /** Projections whose shortage of threads this node has already warned of (once per start). */
+  private final Set<String> warnedShort = ConcurrentHashMap.newKeySet();
 
   ProjectionBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc, NodeName nodeName,
       ProjectionNodeProperties properties) {
@@ -151,6 +154,9 @@ class ProjectionBalancer implements SmartLifecycle {
     List<Claim> claims = jdbc.query("SELECT segment, owner, timestamp FROM token_entry WHERE processor_name = ?",
         (rs, row) -> new Claim(rs.getInt(1), rs.getString(2), instant(rs.getString(3))), name);
     Set<Integer> mine = Set.copyOf(processor.processingStatus().keySet());
+    SegmentBalance.threadShortage(name, claims.size(), processor.maxCapacity())
+        .filter(shortage -> warnedShort.add(name))
+        .ifPresent(log::warn);
     Decision decision = SegmentBalance.decide(node, mine, claims, live, Instant.now(), HOLD_BACK_LIMIT);
     for (int segment : decision.holdBack()) {
       // Axon's release of a segment this node does not hold only keeps it from claiming it for a while.

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,6 +45,21 @@ final class SegmentBalance {
   record Decision(OptionalInt release, Set<Integer> holdBack) {
 
     static final Decision NOTHING = new Decision(OptionalInt.empty(), Set.of());
+  }
+
+  /**
+   * What to tell an operator when a node has fewer threads than the projection has segments: a
+   * node holds at most one segment per thread, so a node left alone (the others stopped or dead)
+   * would leave the rest unprojected. Empty when it has enough.
+   */
+  static Optional<String> threadShortage(String projection, int segments, int threads) {
+    if (segments <= threads) {
+      return Optional.empty();
+    }
+    return Optional.of("Projection " + projection + " has " + segments + " segments and this node "
+        + threads + " thread" + (threads == 1 ? "" : "s") + ": left alone, it would leave " + (segments - threads)
+        + " of them unprojected. Set axon.eventhandling.processors." + projection + ".thread-count to " + segments
+        + " on every node");
   }
 
   static Decision decide(String me, Set<Integer> mine, Collection<Claim> claims, Set<String> liveNodes,

@@ -133,7 +133,7 @@ class ProjectionRebuildIT extends PostgresApplicationTest {
     assertThat(form.header("Location")).endsWith("/admin/projections");
     String shown = page.get("/admin/projections").body();
     assertThat(shown).contains("data-refusal", "The rebuild did not start.", "also runs on 1 other node")
-        .doesNotContain("Rebuilding case-views from the event store.");
+        .doesNotContain("Rebuild of case-views asked for");
     assertThat(admin.get("/api/v1/admin/projections").json().findValues("rebuilding"))
         .allMatch(rebuilding -> !rebuilding.asBoolean());
 

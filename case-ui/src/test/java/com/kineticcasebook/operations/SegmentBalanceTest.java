@@ -1,6 +1,7 @@
 package com.kineticcasebook.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.kineticcasebook.operations.SegmentBalance.Claim;
 import com.kineticcasebook.operations.SegmentBalance.Decision;
@@ -22,6 +23,17 @@ class SegmentBalanceTest {
 
   private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
   private static final Duration LIMIT = Duration.ofSeconds(5);
+
+  @Test
+  void aNodeWithFewerThreadsThanSegmentsIsToldHowManyToConfigure() {
+    assertThat(SegmentBalance.threadShortage("case-views", 6, 6)).isEmpty();
+    assertThat(SegmentBalance.threadShortage("case-views", 2, 4)).isEmpty();
+    assertThat(SegmentBalance.threadShortage("case-views", 6, 2)).hasValue("Projection case-views has 6 segments "
+        + "and this node 2 threads: left alone, it would leave 4 of them unprojected. Set "
+        + "axon.eventhandling.processors.case-views.thread-count to 6 on every node");
+    assertThat(SegmentBalance.threadShortage("case-views", 2, 1)).get(STRING)
+        .contains("this node 1 thread:", "leave 1 of them");
+  }
 
   @Test
   void theNodeHoldingEverySegmentGivesUpOneWhenASecondNodeArrives() {
