@@ -140,5 +140,16 @@ class CaseloadBrowserIT extends BrowserTest {
     assertThat(rows).hasCount(2);
     page.waitForTimeout(700);
     Assertions.assertThat(searches).as("an untouched form sends nothing").isEmpty();
+
+    // Narrowed further, then away and back: the page come back to shows what its address says and
+    // sends nothing of its own.
+    page.getByLabel("Status").selectOption("");
+    assertThat(page).hasURL(Pattern.compile(".*[?&]status=(&|$)"));
+    searches.clear();
+    page.navigate("/cases/new");
+    page.goBack();
+    assertThat(page.getByLabel("Status")).hasValue("");
+    page.waitForTimeout(700);
+    Assertions.assertThat(searches).as("coming back sends nothing").isEmpty();
   }
 }
