@@ -4,6 +4,7 @@ import com.kineticcasebook.access.AdministrationLog;
 import com.kineticcasebook.access.AdministrationLog.Action;
 import com.kineticcasebook.access.AdministrationLog.Target;
 import com.kineticcasebook.projections.ResetRefused;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,16 +148,27 @@ public class ProjectionOperations {
         log.info("Projection {} is rebuilding from the event store", name);
       } catch (RuntimeException e) {
         // No longer under way first, then failed: a reader never sees both at once.
-        if (underWay.remove(name, asked)) {
+        boolean latest = underWay.remove(name, asked);
+        if (latest) {
           failures.put(name, new RebuildFailure(clock.instant(), reason(e)));
         }
         log.error("Rebuild of projection {} failed to start; it goes on from its tokens", name, e);
         // A reset needs every segment: with another node holding one (one that started after the
-        // check above) it fails, and this node must not stay without the projection.
-        processor.get().start();
+        // check above) it fails, and this node must not stay without the projection. A later
+        // rebuild already waiting behind this one starts it itself: started here, it would be shut
+        // down again while it is still starting its threads, for nothing.
+        if (latest) {
+          processor.get().start();
+        }
       }
     });
     return true;
+  }
+
+  /** A rebuild still waiting for the tables when the application stops is abandoned with it. */
+  @PreDestroy
+  void stop() {
+    rebuilds.shutdownNow();
   }
 
   /** The refusal's own words when the projection gave a reason (Axon wraps what a reset handler throws). */
