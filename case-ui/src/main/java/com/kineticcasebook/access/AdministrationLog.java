@@ -37,7 +37,7 @@ public class AdministrationLog {
   /** What was changed. */
   public enum Action {
     USER_CREATED, USER_ENABLED, USER_DISABLED, ROLES_CHANGED, MEMBERSHIP_ADDED, MEMBERSHIP_REMOVED, CLINIC_CREATED,
-    PROJECTION_REBUILD_REQUESTED, DEAD_LETTERS_RETRIED
+    PROJECTION_REBUILD_REQUESTED, PROJECTION_REBUILD_FAILED, DEAD_LETTERS_RETRIED
   }
 
   /** What a change was made to. */
@@ -70,6 +70,12 @@ public class AdministrationLog {
 
   private record Actor(UUID userId, String username, String roles) {}
 
+  /**
+   * Who asked for a change and from where, taken while their request is under way, so that an
+   * outcome known only later (a rebuild that then fails to start) is recorded as theirs.
+   */
+  public record Origin(Actor actor, String clientAddress, String correlationId) {}
+
   private static final Actor NOBODY = new Actor(null, null, null);
 
   private final JdbcTemplate jdbc;
@@ -85,16 +91,27 @@ public class AdministrationLog {
   /** Appends a change; only inside the transaction that makes it. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(Action action, Target target, Object before, Object after) {
-    Actor actor = actor();
+    record(origin(), action, target, before, after);
+  }
+
+  /** The signed-in user and the request on this thread, for a later {@link #record(Origin, Action, Target, Object, Object)}. */
+  public Origin origin() {
     Optional<HttpServletRequest> request = currentRequest();
+    return new Origin(actor(), request.map(HttpServletRequest::getRemoteAddr).orElse(null),
+        request.map(r -> r.getAttribute(EventMetadata.CORRELATION_ID_ATTRIBUTE)).map(Object::toString).orElse(null));
+  }
+
+  /** Appends what became of a change asked for earlier, as the one who asked for it. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(Origin origin, Action action, Target target, Object before, Object after) {
+    Actor actor = origin.actor();
     jdbc.update("""
         INSERT INTO administration_log (at, actor_user_id, actor_username, actor_roles, action, target_type, target_id,
           target_name, before_state, after_state, client_address, correlation_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         clock.instant().atOffset(ZoneOffset.UTC), actor.userId(), actor.username(), actor.roles(), action.name(),
         target.type().name(), target.id(), target.name(), before == null ? null : json.writeValueAsString(before),
-        after == null ? null : json.writeValueAsString(after), request.map(HttpServletRequest::getRemoteAddr).orElse(null),
-        request.map(r -> r.getAttribute(EventMetadata.CORRELATION_ID_ATTRIBUTE)).map(Object::toString).orElse(null));
+        after == null ? null : json.writeValueAsString(after), origin.clientAddress(), origin.correlationId());
   }
 
   /** The signed-in user on this thread, if any: whoever an administrative change is to be refused to or logged as. */

@@ -135,6 +135,7 @@ public class ProjectionOperations {
     transaction.executeWithoutResult(status -> administrationLog.record(Action.PROJECTION_REBUILD_REQUESTED,
         Target.projection(name), Map.of("position", position, "headPosition", head),
         Map.of("rebuilding", true, "targetPosition", head)));
+    AdministrationLog.Origin origin = administrationLog.origin();
     Rebuild asked = new Rebuild(head);
     underWay.put(name, asked);
     failures.remove(name);
@@ -150,7 +151,9 @@ public class ProjectionOperations {
         // No longer under way first, then failed: a reader never sees both at once.
         boolean latest = underWay.remove(name, asked);
         if (latest) {
-          failures.put(name, new RebuildFailure(clock.instant(), reason(e)));
+          RebuildFailure failure = new RebuildFailure(clock.instant(), reason(e));
+          failures.put(name, failure);
+          recordFailure(origin, name, failure);
         }
         log.error("Rebuild of projection {} failed to start; it goes on from its tokens", name, e);
         // A reset needs every segment: with another node holding one (one that started after the
@@ -163,6 +166,17 @@ public class ProjectionOperations {
       }
     });
     return true;
+  }
+
+  /** The administration log says the request it holds came to nothing, as the one who asked. */
+  private void recordFailure(AdministrationLog.Origin origin, String name, RebuildFailure failure) {
+    try {
+      transaction.executeWithoutResult(status -> administrationLog.record(origin, Action.PROJECTION_REBUILD_FAILED,
+          Target.projection(name), null, Map.of("rebuilding", false, "reason", failure.reason())));
+    } catch (RuntimeException e) {
+      log.error("Could not record in the administration log that the rebuild of projection {} failed to start",
+          name, e);
+    }
   }
 
   /** A rebuild still waiting for the tables when the application stops is abandoned with it. */

@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * The database's owner holds one of the tables a rebuild empties, in a transaction left open for
  * longer than the rebuild waits (two seconds here, 30 by default): the rebuild gives up with
  * nothing emptied, says why on the API and on the page, and the projection goes on from where it
- * was. Asked again once the table is free, the rebuild happens and the failure is no longer shown.
+ * was, and the administration log records the failure as the administrator's. Asked again once
+ * the table is free, the rebuild happens and the failure is no longer shown.
  */
 class RebuildBlockedIT extends ApplicationTest {
 
@@ -62,6 +63,12 @@ class RebuildBlockedIT extends ApplicationTest {
                 "goes on from where it was");
         assertThat(failure.get("at").asString()).isNotBlank();
         assertThat(caseViews(admin).get("rebuilding").asBoolean()).isFalse();
+        Map<String, Object> logged = jdbc.queryForMap("SELECT actor_username, actor_roles, target_id, after_state, "
+            + "correlation_id FROM administration_log WHERE action = 'PROJECTION_REBUILD_FAILED'");
+        assertThat(logged).as("the failure is recorded as the admin's, with the request's correlation id")
+            .containsEntry("actor_username", "admin").containsEntry("actor_roles", "ADMIN")
+            .containsEntry("target_id", "case-views").containsEntry("correlation_id", asked.header("X-Correlation-Id"));
+        assertThat(logged.get("after_state").toString()).contains("\"rebuilding\":false", "for longer than 2 s");
         assertThat(Projections.readModels(jdbc)).as("nothing was emptied").isEqualTo(before);
         assertThat(tokens()).as("no token was reset").isEqualTo(tokens);
 
@@ -97,6 +104,7 @@ class RebuildBlockedIT extends ApplicationTest {
     ApiClient admin = as("admin");
     Projections.awaitCaughtUp(admin, Duration.ofSeconds(60));
     UUID stale = Projections.insertStaleView(jdbc, "STALE-2");
+    int recordedBefore = failuresRecorded();
     try (Connection owner = DATABASE.connect()) {
       owner.setAutoCommit(false);
       try (Statement statement = owner.createStatement()) {
@@ -109,6 +117,7 @@ class RebuildBlockedIT extends ApplicationTest {
         assertThat(caseViews(admin).get("rebuildFailure").isNull()).as("the first attempt's failure is not shown")
             .isTrue();
         assertThat(caseViews(admin).get("rebuilding").asBoolean()).as("the second is still under way").isTrue();
+        assertThat(failuresRecorded()).as("nor is it recorded").isEqualTo(recordedBefore);
       }
       owner.rollback();
     }
@@ -123,6 +132,11 @@ class RebuildBlockedIT extends ApplicationTest {
     assertThat(status.get("rebuilding").asBoolean()).isFalse();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_view WHERE case_id = ?", Integer.class, stale))
         .as("the second rebuild happened").isZero();
+  }
+
+  private int failuresRecorded() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM administration_log WHERE action = 'PROJECTION_REBUILD_FAILED'",
+        Integer.class);
   }
 
   /** The projection's tokens as stored, without the claims (the owner and the claim's time move on every batch). */
