@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The append-only {@code administration_log} table. A row is written inside the transaction of
  * the change it records (a change without its row cannot commit), by whoever is signed in on the
  * current request; changes made at start-up (the first administrator, demo data) have no actor.
+ * What became of a change asked for earlier and carried out in the background (a rebuild that did
+ * not start) is written later, as the one who asked and with their request's {@link Origin}.
  * The states before and after are the caller's choice of fields and must never hold a secret.
  */
 @Repository
