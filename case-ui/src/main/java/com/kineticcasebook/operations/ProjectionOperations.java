@@ -72,7 +72,7 @@ public class ProjectionOperations {
   public record RebuildFailure(Instant at, String reason) {}
 
   /** What an administrator is told of a failure that says nothing more useful itself; the log has the rest. */
-  static final String FAILED_TO_START = "The rebuild failed to start; the application's log has the details.";
+  private static final String FAILED_TO_START = "The rebuild failed to start; the application's log has the details.";
 
   private final EventProcessingConfiguration processing;
   private final ProjectionPositions positions;
@@ -148,19 +148,17 @@ public class ProjectionOperations {
         asked.restarted = true;
         log.info("Projection {} is rebuilding from the event store", name);
       } catch (RuntimeException e) {
-        // No longer under way first, then failed: a reader never sees both at once.
-        boolean latest = underWay.remove(name, asked);
-        if (latest) {
+        log.error("Rebuild of projection {} failed to start; it goes on from its tokens", name, e);
+        // Only the latest request reports, and restarts the projection: a later rebuild already
+        // waiting behind this one starts it itself (started here, it would be shut down again while
+        // still starting its threads, for nothing). No longer under way first, then failed, so a
+        // reader never sees both at once.
+        if (underWay.remove(name, asked)) {
           RebuildFailure failure = new RebuildFailure(clock.instant(), reason(e));
           failures.put(name, failure);
           recordFailure(origin, name, failure);
-        }
-        log.error("Rebuild of projection {} failed to start; it goes on from its tokens", name, e);
-        // A reset needs every segment: with another node holding one (one that started after the
-        // check above) it fails, and this node must not stay without the projection. A later
-        // rebuild already waiting behind this one starts it itself: started here, it would be shut
-        // down again while it is still starting its threads, for nothing.
-        if (latest) {
+          // A reset needs every segment: with another node holding one (one that started after the
+          // check above) it fails, and this node must not stay without the projection.
           processor.get().start();
         }
       }

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -157,9 +156,7 @@ class ProjectionRebuildIT extends PostgresApplicationTest {
       assertThat(as(user).post("/api/v1/admin/projections/case-views/rebuild", Map.of()).status()).isEqualTo(403);
     }
     assertThat(as("admin").post("/api/v1/admin/projections/no-such/rebuild", Map.of()).status()).isEqualTo(404);
-    JsonNode list = as("admin").get("/api/v1/admin/projections").json();
-    JsonNode views = StreamSupport.stream(list.spliterator(), false)
-        .filter(p -> p.get("name").asString().equals("case-views")).findFirst().orElseThrow();
+    JsonNode views = Projections.caseViewsStatus(as("admin"));
     assertThat(views.has("position")).isTrue();
     assertThat(views.has("headPosition")).isTrue();
     assertThat(views.has("eventsPerSecond")).isTrue();

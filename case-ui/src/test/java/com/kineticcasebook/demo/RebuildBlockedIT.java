@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,7 +61,7 @@ class RebuildBlockedIT extends ApplicationTest {
             .contains("The rebuild did not start", "held one of the tables", "for longer than 2 s", "not emptied",
                 "goes on from where it was");
         assertThat(failure.get("at").asString()).isNotBlank();
-        assertThat(caseViews(admin).get("rebuilding").asBoolean()).isFalse();
+        assertThat(Projections.caseViewsStatus(admin).get("rebuilding").asBoolean()).isFalse();
         Map<String, Object> logged = jdbc.queryForMap("SELECT actor_username, actor_roles, target_id, after_state, "
             + "correlation_id FROM administration_log WHERE action = 'PROJECTION_REBUILD_FAILED'");
         assertThat(logged).as("the failure is recorded as the admin's, with the request's correlation id")
@@ -86,7 +85,7 @@ class RebuildBlockedIT extends ApplicationTest {
     assertThat(view.status()).as("the projection goes on after the failed rebuild").isEqualTo(200);
 
     assertThat(admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of()).status()).isEqualTo(202);
-    assertThat(caseViews(admin).get("rebuildFailure").isNull()).as("a new rebuild clears the old failure").isTrue();
+    assertThat(Projections.caseViewsStatus(admin).get("rebuildFailure").isNull()).as("a new rebuild clears the old failure").isTrue();
     Projections.awaitCaughtUp(admin, Duration.ofSeconds(60));
     assertThat(Projections.readModels(jdbc).get("case_view")).hasSize(before.get("case_view").size() + 1);
     assertThat(WebSession.signIn(port, "admin", PASSWORD).get("/admin/projections").body())
@@ -114,19 +113,19 @@ class RebuildBlockedIT extends ApplicationTest {
         assertThat(admin.post("/api/v1/admin/projections/case-views/rebuild", Map.of()).status()).isEqualTo(202);
         // The first attempt gives up after its 2 s; the second then waits 2 s of its own.
         Thread.sleep(2_500);
-        assertThat(caseViews(admin).get("rebuildFailure").isNull()).as("the first attempt's failure is not shown")
+        assertThat(Projections.caseViewsStatus(admin).get("rebuildFailure").isNull()).as("the first attempt's failure is not shown")
             .isTrue();
-        assertThat(caseViews(admin).get("rebuilding").asBoolean()).as("the second is still under way").isTrue();
+        assertThat(Projections.caseViewsStatus(admin).get("rebuilding").asBoolean()).as("the second is still under way").isTrue();
         assertThat(failuresRecorded()).as("nor is it recorded").isEqualTo(recordedBefore);
       }
       owner.rollback();
     }
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode status = caseViews(admin);
+    JsonNode status = Projections.caseViewsStatus(admin);
     while (status.get("rebuilding").asBoolean() && System.nanoTime() < deadline) {
       assertThat(status.get("rebuildFailure").isNull()).isTrue();
       Thread.sleep(200);
-      status = caseViews(admin);
+      status = Projections.caseViewsStatus(admin);
     }
     assertThat(status.get("rebuildFailure").isNull()).isTrue();
     assertThat(status.get("rebuilding").asBoolean()).isFalse();
@@ -147,17 +146,12 @@ class RebuildBlockedIT extends ApplicationTest {
 
   private static JsonNode awaitFailure(ApiClient admin, Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
-    JsonNode failure = caseViews(admin).get("rebuildFailure");
+    JsonNode failure = Projections.caseViewsStatus(admin).get("rebuildFailure");
     while (failure.isNull() && System.nanoTime() < deadline) {
       Thread.sleep(200);
-      failure = caseViews(admin).get("rebuildFailure");
+      failure = Projections.caseViewsStatus(admin).get("rebuildFailure");
     }
     assertThat(failure.isNull()).as("the rebuild reported its failure within %s", limit).isFalse();
     return failure;
-  }
-
-  private static JsonNode caseViews(ApiClient admin) {
-    return StreamSupport.stream(admin.get("/api/v1/admin/projections").json().spliterator(), false)
-        .filter(projection -> projection.get("name").asString().equals("case-views")).findFirst().orElseThrow();
   }
 }

@@ -92,12 +92,17 @@ public final class Projections {
     }
   }
 
+  /** The case-views projection's status as the admin API gives it now. */
+  public static JsonNode caseViewsStatus(ApiClient admin) {
+    return admin.get("/api/v1/admin/projections").json().valueStream()
+        .filter(p -> p.get("name").asString().equals("case-views")).findFirst().orElseThrow();
+  }
+
   /** Returns when no rebuild runs and the projection's position has reached the head. */
   public static void awaitCaughtUp(ApiClient admin, Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode views = admin.get("/api/v1/admin/projections").json().valueStream()
-          .filter(p -> p.get("name").asString().equals("case-views")).findFirst().orElseThrow();
+      JsonNode views = caseViewsStatus(admin);
       if (!views.get("rebuilding").asBoolean() && views.get("position").asLong() >= views.get("headPosition").asLong()) {
         return;
       }
